@@ -1,0 +1,55 @@
+package org.publiccredit.commons.problem;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A refusal the API reports as an RFC 9457 problem with a stable {@link #code()}.
+ * Services throw it (or a subclass) from domain code; {@link ProblemAdvice} renders it.
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final transient List<FieldProblem> errors;
+
+    public ApiException(HttpStatus status, String code, String detail) {
+        this(status, code, detail, List.of());
+    }
+
+    public ApiException(HttpStatus status, String code, String detail, List<FieldProblem> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.errors = List.copyOf(errors);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public List<FieldProblem> errors() {
+        return errors;
+    }
+
+    /** 404 with code NOT_FOUND; also used for "exists but not yours / not public" so nothing can be probed. */
+    public static ApiException notFound(String what) {
+        return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", what + " not found");
+    }
+
+    public static ApiException forbidden(String code, String detail) {
+        return new ApiException(HttpStatus.FORBIDDEN, code, detail);
+    }
+
+    public static ApiException conflict(String code, String detail) {
+        return new ApiException(HttpStatus.CONFLICT, code, detail);
+    }
+
+    public static ApiException invalid(String code, String detail, List<FieldProblem> errors) {
+        return new ApiException(HttpStatus.BAD_REQUEST, code, detail, errors);
+    }
+}

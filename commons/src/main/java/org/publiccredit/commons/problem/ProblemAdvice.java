@@ -1,0 +1,154 @@
+package org.publiccredit.commons.problem;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import java.util.Locale;
+import org.publiccredit.commons.web.RequestIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The one place that turns exceptions into RFC 9457 problems with stable codes (never a stack trace).
+ * Framework exceptions keep Spring's status; each gets a code; validation lists the offending fields.
+ */
+@RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException e) {
+        return respond(Problems.of(e.status(), e.code(), e.getMessage(), e.errors()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        return respond(Problems.of(HttpStatus.FORBIDDEN, "ACCESS_DENIED", "Your role does not allow this request"));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
+        List<FieldProblem> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()),
+                        constraintCode(v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()),
+                        v.getMessage()))
+                .toList();
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid fields", errors));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "An unexpected error occurred; quote the request id when you report it"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return respondObject(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid fields",
+                fieldProblems(ex.getBindingResult())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = ex.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldProblem(
+                        r.getMethodParameter().getParameterName(),
+                        constraintCode(err.getCodes() != null && err.getCodes().length > 0 ? lastNode(err.getCodes()[err.getCodes().length - 1]) : "Invalid"),
+                        err.getDefaultMessage())))
+                .toList();
+        return respondObject(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid parameters", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        // the parser's own message may quote the input (personal data): keep it out of the answer
+        return respondObject(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_BODY",
+                "The request body is missing or is not valid JSON of the expected shape"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        String code = switch (ex) {
+            case MissingServletRequestParameterException m -> "PARAMETER_MISSING";
+            case MissingRequestHeaderException m -> "HEADER_MISSING";
+            case TypeMismatchException t -> "PARAMETER_INVALID";
+            case HttpRequestMethodNotSupportedException m -> "METHOD_NOT_ALLOWED";
+            case HttpMediaTypeNotSupportedException m -> "UNSUPPORTED_MEDIA_TYPE";
+            case HttpMediaTypeNotAcceptableException m -> "NOT_ACCEPTABLE";
+            case NoResourceFoundException n -> "NOT_FOUND";
+            case MaxUploadSizeExceededException m -> "PAYLOAD_TOO_LARGE";
+            default -> "HTTP_" + statusCode.value();
+        };
+        String detail = body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : ex.getMessage();
+        List<FieldProblem> errors = switch (ex) {
+            case MissingServletRequestParameterException m -> List.of(new FieldProblem(m.getParameterName(), code, "required"));
+            case TypeMismatchException t -> List.of(new FieldProblem(t.getPropertyName(), code, "has the wrong type"));
+            default -> List.of();
+        };
+        ProblemDetail problem = Problems.of(statusCode, code, detail != null ? detail : "Request refused", errors);
+        return ResponseEntity.status(statusCode).headers(headers).contentType(Problems.MEDIA_TYPE).body(withRequestId(problem));
+    }
+
+    static List<FieldProblem> fieldProblems(BindingResult result) {
+        return result.getFieldErrors().stream()
+                .map(f -> new FieldProblem(f.getField(), constraintCode(f.getCode()), f.getDefaultMessage()))
+                .toList();
+    }
+
+    /** NotBlank -> FIELD_NOT_BLANK: a stable code derived from the constraint's name. */
+    static String constraintCode(String constraint) {
+        if (constraint == null) {
+            return "FIELD_INVALID";
+        }
+        return "FIELD_" + constraint.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static ProblemDetail withRequestId(ProblemDetail problem) {
+        String id = RequestIds.current();
+        if (id != null) {
+            problem.setProperty("requestId", id);
+        }
+        return problem;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(Problems.MEDIA_TYPE).body(withRequestId(problem));
+    }
+
+    private static ResponseEntity<Object> respondObject(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(Problems.MEDIA_TYPE).body(withRequestId(problem));
+    }
+}

@@ -1,0 +1,115 @@
+package org.publiccredit.gateway.routing;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The route table (ARCHITECTURE.md section 4), most specific first. Every route has a Resilience4j circuit
+ * breaker named after its service with a time limit: a service that is down, slow or failing answers a
+ * 503 problem from {@link FallbackController} within the limit. Bulk uploads get their own breaker with a
+ * long limit, since 100,000 rows take longer than 3 s. Internal endpoints ({@code /internal/**}) are not routed.
+ */
+@Configuration
+class Routes {
+
+    private static final String BULK = "-bulk";
+
+    /**
+     * Where the services are, and the time limits.
+     *
+     * @param subject subject-service base URL
+     * @param record record-service base URL
+     * @param search search-service base URL
+     * @param objection objection-service base URL
+     * @param timeout limit for ordinary requests
+     * @param bulkTimeout limit for bulk uploads (imports and batches)
+     */
+    @ConfigurationProperties("platform.services")
+    record Services(String subject, String record, String search, String objection, Duration timeout, Duration bulkTimeout) {
+        Services {
+            timeout = timeout != null ? timeout : Duration.ofSeconds(3);
+            bulkTimeout = bulkTimeout != null ? bulkTimeout : Duration.ofMinutes(10);
+        }
+    }
+
+    @Bean
+    RouteLocator platformRoutes(RouteLocatorBuilder builder, Services services) {
+        long normal = services.timeout().toMillis();
+        long bulk = services.bulkTimeout().toMillis();
+        return builder.routes()
+                // bulk uploads first: their own breaker and time limit
+                .route("subject-import", r -> r.order(1).path("/api/v1/subjects:import")
+                        .filters(f -> guard(f, "subject" + BULK)).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, bulk)
+                        .uri(services.subject()))
+                .route("record-batch", r -> r.order(1).path("/api/v1/records:batch")
+                        .filters(f -> guard(f, "record" + BULK)).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, bulk)
+                        .uri(services.record()))
+                // a subject's records belong to record-service, before the subject-service catch-all
+                .route("subject-records", r -> r.order(2).path("/api/v1/subjects/*/records", "/api/v1/public/subjects/*/records")
+                        .filters(f -> guard(f, "record")).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, normal)
+                        .uri(services.record()))
+                .route("subject", r -> r.order(10).path("/api/v1/identifiers/**", "/api/v1/subjects", "/api/v1/subjects/**",
+                                "/api/v1/subjects:*")
+                        .filters(f -> guard(f, "subject")).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, normal)
+                        .uri(services.subject()))
+                .route("record", r -> r.order(10).path("/api/v1/records", "/api/v1/records/**", "/api/v1/records:*",
+                                "/api/v1/catalog", "/api/v1/catalog/**", "/api/v1/checks", "/api/v1/checks/**", "/api/v1/stats/**",
+                                "/api/v1/reports/**", "/api/v1/public/reports/**")
+                        .filters(f -> guard(f, "record")).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, normal)
+                        .uri(services.record()))
+                .route("search", r -> r.order(10).path("/api/v1/search", "/api/v1/search/**", "/api/v1/public/subjects/*",
+                                "/api/v1/admin/search:*", "/api/v1/admin/search/**")
+                        .filters(f -> guard(f, "search")).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, normal)
+                        .uri(services.search()))
+                .route("objection", r -> r.order(10).path("/api/v1/objections", "/api/v1/objections/**", "/api/v1/repairs",
+                                "/api/v1/repairs/**", "/api/v1/cases", "/api/v1/cases/**", "/api/v1/calendar/**")
+                        .filters(f -> guard(f, "objection")).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, normal)
+                        .uri(services.objection()))
+                // each service's OpenAPI document, for the aggregated Swagger UI at /swagger-ui.html
+                .route("openapi-subject", r -> r.path("/openapi/subject").filters(f -> docs(f, "subject")).uri(services.subject()))
+                .route("openapi-record", r -> r.path("/openapi/record").filters(f -> docs(f, "record")).uri(services.record()))
+                .route("openapi-search", r -> r.path("/openapi/search").filters(f -> docs(f, "search")).uri(services.search()))
+                .route("openapi-objection", r -> r.path("/openapi/objection").filters(f -> docs(f, "objection")).uri(services.objection()))
+                .build();
+    }
+
+    private static GatewayFilterSpec guard(GatewayFilterSpec f, String breaker) {
+        String service = breaker.replace(BULK, "");
+        return f.circuitBreaker(c -> c.setName(breaker).setFallbackUri("forward:/fallback/" + service));
+    }
+
+    private static GatewayFilterSpec docs(GatewayFilterSpec f, String service) {
+        return guard(f.setPath("/v3/api-docs"), service);
+    }
+
+    /** Breaker and time limit per route: opens at 50 % failures of the last 20 calls, probes again after 5 s. */
+    @Bean
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> breakers(Services services) {
+        CircuitBreakerConfig breaker = CircuitBreakerConfig.custom()
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(10)
+                .failureRateThreshold(50)
+                .slowCallDurationThreshold(services.timeout())
+                .waitDurationInOpenState(Duration.ofSeconds(5))
+                .permittedNumberOfCallsInHalfOpenState(3)
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .build();
+        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
+                .circuitBreakerConfig(breaker)
+                .timeLimiterConfig(TimeLimiterConfig.custom()
+                        .timeoutDuration(id.endsWith(BULK) ? services.bulkTimeout() : services.timeout())
+                        .build())
+                .build());
+    }
+}

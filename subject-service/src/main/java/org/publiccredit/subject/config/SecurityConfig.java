@@ -1,0 +1,31 @@
+package org.publiccredit.subject.config;
+
+import org.publiccredit.commons.security.ServiceSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Who may call what on this service; ownership is checked in the feature code, from the token's claims. */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        return ServiceSecurity.resourceServer(http)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(ServiceSecurity.OPEN_PATHS).permitAll()
+                        .requestMatchers("/internal/**").hasRole("INTERNAL")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/identifiers/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/subjects/mine").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/subjects/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/subjects", "/api/v1/subjects:import", "/api/v1/subjects/lookup")
+                                .hasAnyRole("OFFICER", "PARTNER", "ADMIN")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/subjects/**").hasAnyRole("OFFICER", "PARTNER", "ADMIN")
+                        .anyRequest().authenticated())
+                .build();
+    }
+}
