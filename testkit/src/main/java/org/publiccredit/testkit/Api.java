@@ -51,6 +51,10 @@ public final class Api {
         return send(builder(path).GET());
     }
 
+    public Reply options(String path) {
+        return send(builder(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Reply delete(String path) {
         return send(builder(path).DELETE());
     }

@@ -1,0 +1,194 @@
+package org.publiccredit.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.publiccredit.testkit.Api;
+import org.publiccredit.testkit.IntegrationTest;
+import org.publiccredit.testkit.Reply;
+import org.publiccredit.testkit.Stack;
+import org.publiccredit.testkit.Tokens;
+import tools.jackson.databind.JsonNode;
+
+/** The foundation's promises, through the gateway, with real Keycloak tokens and the real services. */
+@IntegrationTest
+class GatewayIT {
+
+    private static final String ENT1 = "91450200MA5K00012P";
+
+    /** A protected endpoint of each service, in the caller's own name. */
+    private static final List<String> PROTECTED = List.of(
+            "/api/v1/subjects/mine",                 // subject-service
+            "/api/v1/subjects/" + ENT1 + "/records", // record-service
+            "/api/v1/search/mine",                   // search-service
+            "/api/v1/cases/mine");                   // objection-service
+
+    @Test
+    void ent1TokenOpensAProtectedEndpointOfEachService() {
+        Api ent1 = Api.gateway().as(Tokens.user("ent1"));
+        for (String path : PROTECTED) {
+            Reply reply = ent1.get(path);
+            // 200, or the service's own 404 problem for "you have nothing here yet": the token was accepted either way
+            assertThat(reply.status()).as("%s: %s", path, reply.text()).isIn(200, 404);
+            if (reply.status() == 404) {
+                assertThat(reply.json().path("code").asString()).as(path).isNotEqualTo("NOT_FOUND_ROUTE");
+                assertThat(reply.header("Content-Type")).anySatisfy(t -> assertThat(t).startsWith("application/problem+json"));
+            }
+        }
+        ent1.get("/api/v1/cases/mine").expect(200);
+    }
+
+    @Test
+    void noTokenOnAProtectedEndpointIs401ProblemOnEveryService() {
+        for (String path : PROTECTED) {
+            Reply reply = Api.gateway().get(path);
+            reply.expectProblem(401, "UNAUTHENTICATED");
+            assertThat(reply.header("WWW-Authenticate")).as(path).contains("Bearer");
+        }
+    }
+
+    @Test
+    void aForgedOrMangledTokenIs401() {
+        String token = Tokens.user("ent1");
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        Api.gateway().as(tampered).get("/api/v1/cases/mine").expectProblem(401, "UNAUTHENTICATED");
+        Api.gateway().as("not-a-jwt").get("/api/v1/cases/mine").expectProblem(401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void citizenOnAnOfficerEndpointIs403Problem() {
+        Api citizen = Api.gateway().as(Tokens.user("citizen1"));
+        citizen.post("/api/v1/records", "{}").expectProblem(403, "ACCESS_DENIED");
+        citizen.post("/api/v1/subjects", "{}").expectProblem(403, "ACCESS_DENIED");
+        citizen.post("/api/v1/checks", "{}").expectProblem(403, "ACCESS_DENIED");
+        Api.gateway().as(Tokens.user("ent1")).post("/api/v1/admin/search:rebuild", "{}").expectProblem(403, "ACCESS_DENIED");
+    }
+
+    @Test
+    void aBurstOverTheAnonymousLimitGets429ProblemWithRetryAfter() throws Exception {
+        // a fresh client address: loopback is a trusted proxy in the local profile
+        String ip = "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255);
+        Api anonymous = Api.gateway().header("X-Forwarded-For", ip);
+        List<Reply> replies = burst(120, () -> anonymous.get("/api/v1/identifiers/" + ENT1));
+        List<Reply> limited = replies.stream().filter(r -> r.status() == 429).toList();
+        assertThat(limited).as("some of 120 concurrent requests are over the limit of 40").isNotEmpty();
+        Reply one = limited.getFirst();
+        one.expectProblem(429, "RATE_LIMITED");
+        assertThat(one.header("Retry-After")).isNotEmpty();
+        // another caller is not affected
+        Api.gateway().header("X-Forwarded-For", "198.51.100.254").get("/api/v1/identifiers/" + ENT1).expect(200);
+    }
+
+    @Test
+    void aSpoofedForwardedForFromAnUntrustedHopDoesNotChooseTheBucket() {
+        // the right-most untrusted hop counts: a client cannot prepend addresses to escape its bucket
+        Api a = Api.gateway().header("X-Forwarded-For", "10.9.9.9, 203.0.113.77");
+        Api b = Api.gateway().header("X-Forwarded-For", "10.9.9.8, 203.0.113.77");
+        int limited = 0;
+        for (int i = 0; i < 3; i++) {
+            try {
+                limited += burst(60, () -> (ThreadLocalRandom.current().nextBoolean() ? a : b).get("/api/v1/identifiers/" + ENT1))
+                        .stream().filter(r -> r.status() == 429).count();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(limited).as("both spoofed chains share the bucket of 203.0.113.77").isPositive();
+    }
+
+    @Test
+    void requestIdIsKeptWhenGivenAndCreatedOtherwiseOnce() {
+        Reply given = Api.gateway().header("X-Request-Id", "it-req-42").get("/api/v1/identifiers/" + ENT1);
+        assertThat(given.header("X-Request-Id")).containsExactly("it-req-42");
+        Reply created = Api.gateway().get("/api/v1/identifiers/" + ENT1);
+        assertThat(created.header("X-Request-Id")).hasSize(1).allSatisfy(id -> assertThat(id).hasSizeGreaterThan(8));
+        Reply unsafe = Api.gateway().header("X-Request-Id", "x".repeat(200)).get("/api/v1/identifiers/" + ENT1);
+        assertThat(unsafe.header("X-Request-Id")).hasSize(1).allSatisfy(id -> assertThat(id).isNotEqualTo("x".repeat(200)));
+        JsonNode problem = Api.gateway().header("X-Request-Id", "it-req-43").get("/api/v1/cases/mine").expectProblem(401, "UNAUTHENTICATED");
+        assertThat(problem.path("requestId").asString()).isEqualTo("it-req-43");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/internal/v1/changes", "/actuator/gateway/routes", "/actuator/env", "/actuator/beans", "/no/such/path"})
+    void internalEndpointsAndTheGatewayActuatorAreNotExposed(String path) {
+        Reply reply = Api.gateway().as(Tokens.user("admin1")).get(path);
+        assertThat(reply.status()).as(path).isIn(401, 403, 404);
+        assertThat(reply.text()).doesNotContain("\"routes\"").doesNotContain("predicate");
+    }
+
+    @Test
+    void corsAllowsThePortalOriginOnly() {
+        Reply ok = Api.gateway().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/cases/mine");
+        assertThat(ok.header("Access-Control-Allow-Origin")).containsExactly("http://localhost:5173");
+        Reply refused = Api.gateway().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/cases/mine");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void aStoppedServiceAnswers503ProblemWithinThreeSecondsWhileOthersKeepWorking() {
+        Api ent1 = Api.gateway().as(Tokens.user("ent1"));
+        ent1.get("/api/v1/cases/mine").expect(200);
+        Stack.stop("objection");
+        try {
+            long start = System.nanoTime();
+            Reply reply = ent1.get("/api/v1/cases/mine");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            reply.expectProblem(503, "SERVICE_UNAVAILABLE");
+            assertThat(reply.header("Retry-After")).isNotEmpty();
+            assertThat(took).isLessThan(Duration.ofSeconds(3));
+            // the other services answer as before
+            Api.gateway().get("/api/v1/identifiers/" + ENT1).expect(200);
+            ent1.get("/api/v1/subjects/" + ENT1 + "/records").expect(200);
+        } finally {
+            Stack.start("objection");
+        }
+        awaitOk(ent1, "/api/v1/cases/mine", Duration.ofSeconds(20));
+    }
+
+    static void awaitOk(Api api, String path, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        Reply last;
+        do {
+            last = api.get(path);
+            if (last.status() == 200) {
+                return;
+            }
+            sleep(250);
+        } while (System.nanoTime() < deadline);
+        last.expect(200);
+    }
+
+    static List<Reply> burst(int count, Callable<Reply> call) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            List<Future<Reply>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(call));
+            }
+            List<Reply> replies = new java.util.ArrayList<>();
+            for (Future<Reply> f : futures) {
+                replies.add(f.get());
+            }
+            return replies;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
