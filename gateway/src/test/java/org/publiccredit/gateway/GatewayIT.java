@@ -125,6 +125,14 @@ class GatewayIT {
         assertThat(reply.text()).doesNotContain("\"routes\"").doesNotContain("predicate");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"subject", "record", "search", "objection"})
+    void eachServicePublishesItsOpenApiDocumentThroughTheGateway(String service) {
+        JsonNode doc = Api.gateway().get("/openapi/" + service).expect(200).json();
+        assertThat(doc.path("openapi").asString()).startsWith("3.");
+        assertThat(Api.gateway().get("/swagger-ui.html").status()).isIn(200, 302);
+    }
+
     @Test
     void corsAllowsThePortalOriginOnly() {
         Reply ok = Api.gateway().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "GET")

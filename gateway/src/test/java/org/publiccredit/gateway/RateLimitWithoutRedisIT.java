@@ -10,6 +10,7 @@ import org.publiccredit.testkit.Api;
 import org.publiccredit.testkit.IntegrationTest;
 import org.publiccredit.testkit.Reply;
 import org.publiccredit.testkit.Stack;
+import org.publiccredit.testkit.Tokens;
 
 /**
  * Spring Cloud Gateway's Redis rate limiter fails open without Redis; ours falls back to per-instance buckets:
@@ -31,7 +32,7 @@ class RateLimitWithoutRedisIT {
             assertThat(replies).anySatisfy(r -> assertThat(r.status()).isEqualTo(200));
             assertThat(replies.stream().filter(r -> r.status() == 429)).as("never unlimited").isNotEmpty();
 
-            String health = Api.gateway().get("/actuator/health").text();
+            String health = Api.gateway().as(Tokens.user("admin1")).get("/actuator/health").text();
             assertThat(health).contains("per-instance");
         } finally {
             Stack.start("redis");

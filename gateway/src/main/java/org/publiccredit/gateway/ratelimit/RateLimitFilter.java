@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * and apply {@link LocalRateLimiter} instead, so an outage degrades to per-instance limits, never to none;
  * the {@code rateLimiter} health contributor reports which mode is in force.
  */
-@Component
+@Component("rateLimiter")
 class RateLimitFilter implements GlobalFilter, Ordered, HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);

@@ -48,7 +48,7 @@ class GatewaySecurity {
                         .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/fallback/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/assets/**", "/swagger-ui.html",
-                                "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**").permitAll()
+                                "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**", "/openapi/*").permitAll()
                         // public reads (anonymous, rate limited by client IP)
                         .pathMatchers(HttpMethod.GET, "/api/v1/identifiers/**", "/api/v1/catalog", "/api/v1/catalog/**",
                                 "/api/v1/search", "/api/v1/search/**", "/api/v1/public/**", "/api/v1/calendar/**").permitAll()
