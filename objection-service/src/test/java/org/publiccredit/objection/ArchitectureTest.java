@@ -1,13 +1,44 @@
 package org.publiccredit.objection;
 
-import org.junit.jupiter.api.Test;
-import org.publiccredit.testkit.ArchitectureRules;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The structure STYLE.md asks for, checked on this service's classes. */
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The allowed dependencies between the feature packages (STYLE.md: package by feature). */
 class ArchitectureTest {
 
+    static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.publiccredit.objection");
+
     @Test
-    void followsThePlatformStructure() {
-        ArchitectureRules.check("org.publiccredit.objection");
+    void noCyclesBetweenFeatures() {
+        slices().matching("org.publiccredit.objection.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void leafFeaturesStayLeaves() {
+        noClasses().that().resideInAnyPackage("..objection.calendar..", "..objection.attachment..", "..objection.client..",
+                        "..objection.notify..")
+                .should().dependOnClassesThat().resideInAnyPackage("..objection.cases..", "..objection.filing..",
+                        "..objection.effect..", "..objection.repair..", "..objection.seed..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theCaseDomainDoesNotCallOtherServices() {
+        noClasses().that().resideInAnyPackage("..objection.cases..", "..objection.repair..")
+                .should().dependOnClassesThat().resideInAnyPackage("feign..", "org.springframework.cloud.openfeign..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheEffectWorkerAndFilingUseRecordService() {
+        noClasses().that().resideInAnyPackage("..objection.cases..", "..objection.seed..", "..objection.calendar..")
+                .should().dependOnClassesThat().haveSimpleName("Records")
+                .check(CLASSES);
     }
 }

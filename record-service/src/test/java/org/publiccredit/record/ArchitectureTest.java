@@ -1,13 +1,35 @@
 package org.publiccredit.record;
 
-import org.junit.jupiter.api.Test;
-import org.publiccredit.testkit.ArchitectureRules;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
-/** The structure STYLE.md asks for, checked on this service's classes. */
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The allowed dependencies between feature packages (STYLE.md: package by feature). */
+@AnalyzeClasses(packages = "org.publiccredit.record", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    @Test
-    void followsThePlatformStructure() {
-        ArchitectureRules.check("org.publiccredit.record");
-    }
+    @ArchTest
+    static final ArchRule features = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("config").definedBy("..record.config..")
+            .layer("catalog").definedBy("..record.catalog..")
+            .layer("record").definedBy("..record.record..")
+            .layer("client").definedBy("..record.client..")
+            .layer("publicity").definedBy("..record.publicity..")
+            .layer("lifecycle").definedBy("..record.lifecycle..")
+            .layer("ingest").definedBy("..record.ingest..")
+            .layer("check").definedBy("..record.check..")
+            .layer("feed").definedBy("..record.feed..")
+            .layer("stats").definedBy("..record.stats..")
+            .whereLayer("catalog").mayOnlyBeAccessedByLayers("record", "publicity", "lifecycle", "ingest", "check")
+            .whereLayer("record").mayOnlyBeAccessedByLayers("publicity", "lifecycle", "ingest", "check")
+            .whereLayer("client").mayOnlyBeAccessedByLayers("publicity", "ingest", "check", "config")
+            .whereLayer("publicity").mayOnlyBeAccessedByLayers("lifecycle", "ingest", "check")
+            .whereLayer("lifecycle").mayOnlyBeAccessedByLayers("ingest")
+            .whereLayer("ingest").mayNotBeAccessedByAnyLayer()
+            .whereLayer("check").mayNotBeAccessedByAnyLayer()
+            .whereLayer("feed").mayNotBeAccessedByAnyLayer()
+            .whereLayer("stats").mayNotBeAccessedByAnyLayer();
 }

@@ -1,13 +1,34 @@
 package org.publiccredit.search;
 
-import org.junit.jupiter.api.Test;
-import org.publiccredit.testkit.ArchitectureRules;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The structure STYLE.md asks for, checked on this service's classes. */
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Feature packages: index (storage) knows no feature; feed and query do not know the indexer; query does not call feeds. */
+@AnalyzeClasses(packages = "org.publiccredit.search", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    @Test
-    void followsThePlatformStructure() {
-        ArchitectureRules.check("org.publiccredit.search");
-    }
+    @ArchTest
+    static final ArchRule indexIsStorageOnly = noClasses().that().resideInAPackage("..search.index..")
+            .should().dependOnClassesThat().resideInAnyPackage("..search.indexer..", "..search.query..", "..search.feed..");
+
+    @ArchTest
+    static final ArchRule feedKnowsNoFeature = noClasses().that().resideInAPackage("..search.feed..")
+            .should().dependOnClassesThat().resideInAnyPackage("..search.indexer..", "..search.query..");
+
+    @ArchTest
+    static final ArchRule readsDoNotWrite = noClasses().that().resideInAPackage("..search.query..")
+            .should().dependOnClassesThat().resideInAnyPackage("..search.indexer..", "..search.feed..");
+
+    @ArchTest
+    static final ArchRule indexerDoesNotServeReads = noClasses().that().resideInAPackage("..search.indexer..")
+            .should().dependOnClassesThat().resideInAPackage("..search.query..");
+
+    @ArchTest
+    static final ArchRule noQueryStringFromUserText = noClasses()
+            .should().dependOnClassesThat().haveSimpleNameStartingWith("QueryStringQuery")
+            .orShould().dependOnClassesThat().haveSimpleNameStartingWith("SimpleQueryStringQuery");
 }

@@ -12,6 +12,7 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final transient List<FieldProblem> errors;
+    private final transient java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String code, String detail) {
         this(status, code, detail, List.of());
@@ -34,6 +35,16 @@ public class ApiException extends RuntimeException {
 
     public List<FieldProblem> errors() {
         return errors;
+    }
+
+    /** Extra problem members (e.g. {@code eligibleFrom}), rendered next to {@code code}. */
+    public ApiException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> properties() {
+        return java.util.Collections.unmodifiableMap(properties);
     }
 
     /** 404 with code NOT_FOUND; also used for "exists but not yours / not public" so nothing can be probed. */

@@ -41,7 +41,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        return respond(Problems.of(e.status(), e.code(), e.getMessage(), e.errors()));
+        ProblemDetail problem = Problems.of(e.status(), e.code(), e.getMessage(), e.errors());
+        e.properties().forEach(problem::setProperty);
+        return respond(problem);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

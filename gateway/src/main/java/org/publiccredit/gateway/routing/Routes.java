@@ -55,6 +55,11 @@ class Routes {
                 .route("record-batch", r -> r.order(1).path("/api/v1/records:batch")
                         .filters(f -> guard(f, "record" + BULK)).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, bulk)
                         .uri(services.record()))
+                // filings and attachments carry up to 5 files of 10 MB: the bulk time limit
+                .route("objection-upload", r -> r.order(1).method("POST").and()
+                        .path("/api/v1/objections", "/api/v1/repairs", "/api/v1/cases/*/attachments")
+                        .filters(f -> guard(f, "objection" + BULK)).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, bulk)
+                        .uri(services.objection()))
                 // a subject's records belong to record-service, before the subject-service catch-all
                 .route("subject-records", r -> r.order(2).path("/api/v1/subjects/*/records", "/api/v1/public/subjects/*/records")
                         .filters(f -> guard(f, "record")).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, normal)

@@ -20,10 +20,12 @@ class SecurityConfig {
                         .requestMatchers(ServiceSecurity.OPEN_PATHS).permitAll()
                         .requestMatchers("/internal/**").hasRole("INTERNAL")
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog", "/api/v1/catalog/**", "/api/v1/public/**").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/catalog/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/records", "/api/v1/records:batch", "/api/v1/records/**")
                                 .hasAnyRole("OFFICER", "PARTNER", "ADMIN")
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/records/**").hasAnyRole("OFFICER", "PARTNER", "ADMIN")
                         .requestMatchers("/api/v1/checks", "/api/v1/checks/**").hasAnyRole("OFFICER", "PARTNER", "ADMIN")
+                        .requestMatchers("/api/v1/stats/**").hasAnyRole("OFFICER", "REVIEWER", "ADMIN")
                         .anyRequest().authenticated())
                 .build();
     }

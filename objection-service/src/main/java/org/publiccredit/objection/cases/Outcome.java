@@ -1,0 +1,15 @@
+package org.publiccredit.objection.cases;
+
+import java.util.Set;
+
+/**
+ * What a department proposes and a reviewer decides. Objections: CORRECTED (the record is corrected), DELETED (the
+ * record was wrong and is revoked) or UPHELD (the record stands). Repairs: APPROVED or DENIED.
+ */
+public enum Outcome {
+    CORRECTED, DELETED, UPHELD, APPROVED, DENIED;
+
+    public static Set<Outcome> allowedFor(CaseKind kind) {
+        return kind == CaseKind.OBJECTION ? Set.of(CORRECTED, DELETED, UPHELD) : Set.of(APPROVED, DENIED);
+    }
+}

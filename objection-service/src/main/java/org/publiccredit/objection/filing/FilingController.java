@@ -1,0 +1,152 @@
+package org.publiccredit.objection.filing;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.publiccredit.commons.problem.FieldProblem;
+import org.publiccredit.commons.problem.Problems;
+import org.publiccredit.commons.security.Caller;
+import org.publiccredit.commons.web.RequestIds;
+import org.publiccredit.objection.attachment.Attachments;
+import org.publiccredit.objection.attachment.Purpose;
+import org.publiccredit.objection.cases.CaseKind;
+import org.publiccredit.objection.cases.CaseViews;
+import org.publiccredit.objection.client.RecordView;
+import org.publiccredit.objection.repair.RepairEligibility;
+import org.publiccredit.objection.repair.RepairTemplates;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Filing: {@code POST /api/v1/objections} and {@code POST /api/v1/repairs} (JSON, or multipart with the JSON in part
+ * {@code case} and files in parts {@code files} (evidence), {@code proof} and {@code authorisation}); a repair's
+ * eligibility and the texts to sign, before filing.
+ */
+@RestController
+class FilingController {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final FilingService filing;
+    private final CaseViews views;
+
+    FilingController(FilingService filing, CaseViews views) {
+        this.filing = filing;
+        this.views = views;
+    }
+
+    record EligibilityView(String recordId, String category, boolean eligible, LocalDate minPublicityUntil, LocalDate eligibleFrom,
+            List<RepairEligibility.Check> conditions) {
+    }
+
+    record TemplatesView(String recordId, String version, List<RepairTemplates.Filled> templates) {
+    }
+
+    @PostMapping(path = "/api/v1/objections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> objection(Caller caller, @RequestHeader(IDEMPOTENCY_KEY) String key,
+            @Valid @RequestBody FilingRequests.ObjectionRequest body) {
+        return answer(filing.file(caller, key, objection(body, List.of())));
+    }
+
+    @PostMapping(path = "/api/v1/objections", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> objectionWithFiles(Caller caller, @RequestHeader(IDEMPOTENCY_KEY) String key,
+            @Valid @RequestPart("case") FilingRequests.ObjectionRequest body,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files,
+            @RequestPart(name = "authorisation", required = false) List<MultipartFile> authorisation) {
+        return answer(filing.file(caller, key, objection(body, incoming(files, null, authorisation))));
+    }
+
+    @PostMapping(path = "/api/v1/repairs", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> repair(Caller caller, @RequestHeader(IDEMPOTENCY_KEY) String key,
+            @Valid @RequestBody FilingRequests.RepairRequest body) {
+        return answer(filing.file(caller, key, repair(body, List.of())));
+    }
+
+    @PostMapping(path = "/api/v1/repairs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<?> repairWithFiles(Caller caller, @RequestHeader(IDEMPOTENCY_KEY) String key,
+            @Valid @RequestPart("case") FilingRequests.RepairRequest body,
+            @RequestPart(name = "files", required = false) List<MultipartFile> files,
+            @RequestPart(name = "proof", required = false) List<MultipartFile> proof,
+            @RequestPart(name = "authorisation", required = false) List<MultipartFile> authorisation) {
+        return answer(filing.file(caller, key, repair(body, incoming(files, proof, authorisation))));
+    }
+
+    /** Each eligibility condition for the caller's own record, with the date the minimum publicity period passes. */
+    @GetMapping("/api/v1/repairs/eligibility")
+    EligibilityView eligibility(Caller caller, @RequestParam("record") @NotBlank @Pattern(regexp = FilingRequests.RECORD_ID) String record) {
+        var e = filing.eligibility(caller, record);
+        RecordView r = e.getKey();
+        return new EligibilityView(r.id(), r.category(), e.getValue().eligible(), r.minPublicityUntil(), e.getValue().eligibleFrom(),
+                e.getValue().checks());
+    }
+
+    /** The 信用修复申请书 and 守信承诺书 filled in for the caller's own record, with the version to accept. */
+    @GetMapping("/api/v1/repairs/templates")
+    TemplatesView templates(Caller caller, @RequestParam("record") @NotBlank @Pattern(regexp = FilingRequests.RECORD_ID) String record) {
+        return new TemplatesView(record, RepairTemplates.VERSION, filing.templates(caller, record));
+    }
+
+    private ResponseEntity<?> answer(FilingService.Result result) {
+        return switch (result) {
+            case FilingService.Result.Filed f -> ResponseEntity.status(f.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .location(URI.create("/api/v1/cases/" + f.file().id()))
+                    .body(views.view(f.file(), false));
+            case FilingService.Result.NotEligible n -> notEligible(n.eligibility());
+        };
+    }
+
+    /** 422 REPAIR_NOT_ELIGIBLE: every failed condition in {@code errors}, and the date the period passes. */
+    private static ResponseEntity<ProblemDetail> notEligible(RepairEligibility.Result r) {
+        List<FieldProblem> errors = r.failed().stream().map(c -> new FieldProblem(c.condition().name(), c.code(), c.message())).toList();
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "REPAIR_NOT_ELIGIBLE",
+                "The record cannot be repaired now: " + String.join("; ", errors.stream().map(FieldProblem::message).toList()), errors);
+        problem.setProperty("eligibleFrom", r.eligibleFrom());
+        problem.setProperty("conditions", r.checks());
+        if (RequestIds.current() != null) {
+            problem.setProperty("requestId", RequestIds.current());
+        }
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(Problems.MEDIA_TYPE).body(problem);
+    }
+
+    private static FilingService.Filing objection(FilingRequests.ObjectionRequest body, List<Attachments.Incoming> files) {
+        return new FilingService.Filing(CaseKind.OBJECTION, body.recordId(), body.reason(), null, null, files);
+    }
+
+    private static FilingService.Filing repair(FilingRequests.RepairRequest body, List<Attachments.Incoming> files) {
+        return new FilingService.Filing(CaseKind.REPAIR, body.recordId(), body.reason(),
+                new RepairEligibility.Declaration(body.obligationsFulfilled(), body.obligationsStatement(), FilingService.proofCount(files)),
+                body.acceptedTemplates(), files);
+    }
+
+    private static List<Attachments.Incoming> incoming(List<MultipartFile> evidence, List<MultipartFile> proof,
+            List<MultipartFile> authorisation) {
+        List<Attachments.Incoming> all = new ArrayList<>();
+        add(all, "files", Purpose.EVIDENCE, evidence);
+        add(all, "proof", Purpose.PROOF, proof);
+        add(all, "authorisation", Purpose.AUTHORISATION, authorisation);
+        return all;
+    }
+
+    private static void add(List<Attachments.Incoming> all, String part, Purpose purpose, List<MultipartFile> files) {
+        if (files == null) {
+            return;
+        }
+        for (int i = 0; i < files.size(); i++) {
+            all.add(new Attachments.Incoming(part + "[" + i + "]", purpose, files.get(i)));
+        }
+    }
+}

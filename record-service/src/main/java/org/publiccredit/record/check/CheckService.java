@@ -1,0 +1,258 @@
+package org.publiccredit.record.check;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.publiccredit.commons.id.IdentifierCheck;
+import org.publiccredit.commons.id.IdentifierKind;
+import org.publiccredit.commons.id.Identifiers;
+import org.publiccredit.commons.problem.ApiException;
+import org.publiccredit.commons.problem.FieldProblem;
+import org.publiccredit.commons.security.Caller;
+import org.publiccredit.record.catalog.Catalog;
+import org.publiccredit.record.catalog.CatalogEntry;
+import org.publiccredit.record.catalog.Measure;
+import org.publiccredit.record.client.SubjectRef;
+import org.publiccredit.record.client.SubjectResolver;
+import org.publiccredit.record.publicity.Publicity;
+import org.publiccredit.record.publicity.PublicityPolicy;
+import org.publiccredit.record.record.CreditRecord;
+import org.publiccredit.record.record.RecordRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Credit checks for joint rewards and punishments (联合奖惩核查): for a scenario and up to 1,000 subjects, the list entries
+ * in force and the measures the catalog maps to that scenario. Entries come from the Redis cache or PostgreSQL; "in
+ * force" is {@link PublicityPolicy}'s answer. Every check is recorded.
+ */
+@Service
+public class CheckService {
+
+    static final int MAX_SUBJECTS = 1000;
+
+    private final RecordRepository records;
+    private final Catalog catalog;
+    private final PublicityPolicy policy;
+    private final SubjectResolver resolver;
+    private final CheckCache cache;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    CheckService(RecordRepository records, Catalog catalog, PublicityPolicy policy, SubjectResolver resolver, CheckCache cache,
+            JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.records = records;
+        this.catalog = catalog;
+        this.policy = policy;
+        this.resolver = resolver;
+        this.cache = cache;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    static String enterpriseKey(String uscc) {
+        return "U:" + uscc;
+    }
+
+    static String personKey(UUID subjectId) {
+        return "P:" + subjectId;
+    }
+
+    /**
+     * A joint measure that applies, and the record it comes from.
+     *
+     * @param code measure code
+     * @param nameZh Chinese name
+     * @param nameEn English name
+     * @param category the category that triggers it
+     * @param recordId the record
+     */
+    public record AppliedMeasure(String code, String nameZh, String nameEn, String category, UUID recordId) {
+    }
+
+    /**
+     * The answer for one subject.
+     *
+     * @param subject the code as asked (a natural person's number masked)
+     * @param status CHECKED, or UNKNOWN when the subject registry could not be asked (natural persons only)
+     * @param blackList black and abnormal-list entries in force
+     * @param redList red-list entries in force
+     * @param measures the measures for the scenario
+     */
+    public record SubjectResult(String subject, String status, List<CheckEntry> blackList, List<CheckEntry> redList,
+            List<AppliedMeasure> measures) {
+    }
+
+    /**
+     * A recorded check.
+     *
+     * @param checkId id, for {@code GET /api/v1/checks/{id}}
+     * @param scenario scenario code
+     * @param purpose the caller's stated purpose
+     * @param checkedAt when
+     * @param results per subject, in the order asked
+     */
+    public record CheckResult(UUID checkId, String scenario, String purpose, Instant checkedAt, List<SubjectResult> results) {
+    }
+
+    public CheckResult check(Caller caller, String scenario, List<String> subjects, String purpose) {
+        validate(scenario, subjects, purpose);
+        List<String> keys = new ArrayList<>();
+        Map<String, String> shown = new LinkedHashMap<>();
+        Map<String, String> uscc = new HashMap<>();
+        Map<String, UUID> persons = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String raw : subjects) {
+            IdentifierCheck c = Identifiers.check(raw);
+            if (c.kind() == IdentifierKind.USCC) {
+                String key = enterpriseKey(c.normalized());
+                keys.add(key);
+                shown.put(key, c.normalized());
+                uscc.put(key, c.normalized());
+            } else {
+                String masked = Identifiers.mask(c.normalized());
+                try {
+                    SubjectRef ref = resolver.resolve(c.normalized(), null, null);
+                    String key = personKey(ref.id());
+                    keys.add(key);
+                    shown.put(key, masked);
+                    persons.put(key, ref.id());
+                } catch (ApiException e) {
+                    String key = "X:" + unknown.size();
+                    keys.add(key);
+                    shown.put(key, masked);
+                    unknown.add(key);
+                }
+            }
+        }
+        Map<String, CheckCache.Cached> entries = entriesInForce(uscc, persons);
+        List<SubjectResult> results = new ArrayList<>();
+        for (String key : keys) {
+            if (unknown.contains(key)) {
+                results.add(new SubjectResult(shown.get(key), "UNKNOWN", List.of(), List.of(), List.of()));
+                continue;
+            }
+            List<CheckEntry> inForce = entries.getOrDefault(key, new CheckCache.Cached(List.of(), null)).entries();
+            List<CheckEntry> black = inForce.stream().filter(e -> !e.kind().equals("RED_LIST")).toList();
+            List<CheckEntry> red = inForce.stream().filter(e -> e.kind().equals("RED_LIST")).toList();
+            List<AppliedMeasure> measures = new ArrayList<>();
+            for (CheckEntry e : inForce) {
+                catalog.find(e.category()).ifPresent(entry -> {
+                    for (Measure m : entry.measuresFor(scenario)) {
+                        measures.add(new AppliedMeasure(m.code(), m.nameZh(), m.nameEn(), e.category(), e.recordId()));
+                    }
+                });
+            }
+            results.add(new SubjectResult(shown.get(key), "CHECKED", black, red, measures));
+        }
+        CheckResult result = new CheckResult(UUID.randomUUID(), scenario, purpose.strip(), clock.instant(), results);
+        jdbc.sql("""
+                INSERT INTO credit_check (id, caller_sub, caller_name, client_id, department, scenario, purpose, subjects, result, checked_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""")
+                .params(result.checkId(), caller.subject(), caller.username(), caller.clientId(), caller.department(), scenario,
+                        result.purpose(), json.writeValueAsString(shown.values()), json.writeValueAsString(result),
+                        java.sql.Timestamp.from(result.checkedAt()))
+                .update();
+        return result;
+    }
+
+    /** A recorded check, for its caller only (anyone else: 404). */
+    public CheckResult find(Caller caller, UUID id) {
+        return jdbc.sql("SELECT result::text FROM credit_check WHERE id = ? AND caller_sub = ?").params(id, caller.subject())
+                .query(String.class).optional()
+                .map(r -> json.readValue(r, CheckResult.class))
+                .orElseThrow(() -> ApiException.notFound("Check"));
+    }
+
+    private Map<String, CheckCache.Cached> entriesInForce(Map<String, String> uscc, Map<String, UUID> persons) {
+        List<String> all = new ArrayList<>(uscc.keySet());
+        all.addAll(persons.keySet());
+        CheckCache.Lookup lookup = cache.read(all);
+        Map<String, CheckCache.Cached> out = new HashMap<>(lookup.hits());
+        Map<String, String> missUscc = new HashMap<>();
+        uscc.forEach((k, code) -> {
+            if (!out.containsKey(k)) {
+                missUscc.put(code, k);
+            }
+        });
+        Map<UUID, String> missPersons = new HashMap<>();
+        persons.forEach((k, id) -> {
+            if (!out.containsKey(k)) {
+                missPersons.put(id, k);
+            }
+        });
+        if (missUscc.isEmpty() && missPersons.isEmpty()) {
+            return out;
+        }
+        LocalDate today = policy.today();
+        Map<String, List<CheckEntry>> found = new HashMap<>();
+        Map<String, LocalDate> next = new HashMap<>();
+        List<CreditRecord> live = new ArrayList<>(records.findLiveBySubjectCodes(missUscc.keySet()));
+        live.addAll(records.findLiveBySubjectIds(missPersons.keySet()));
+        for (CreditRecord r : live) {
+            String key = r.subject().naturalPerson() ? missPersons.get(r.subject().id()) : missUscc.get(r.subject().code());
+            CatalogEntry entry = catalog.find(r.category()).orElse(null);
+            if (key == null || entry == null) {
+                continue;
+            }
+            Publicity p = policy.decide(r.state(), r.decisionDate(), r.fields(), r.subject().naturalPerson(), entry, today);
+            if (p.nextChange() != null && (next.get(key) == null || p.nextChange().isBefore(next.get(key)))) {
+                next.put(key, p.nextChange());
+            }
+            if (p.inForce() && (entry.kind().listEntry() || !entry.measures().isEmpty())) {
+                found.computeIfAbsent(key, k -> new ArrayList<>()).add(new CheckEntry(r.id(), r.category(), entry.nameZh(),
+                        entry.kind().name(), r.department(), r.decisionDate(), p.publicUntil(), p.disputed()));
+            }
+        }
+        Map<String, CheckCache.Cached> fresh = new HashMap<>();
+        missUscc.values().forEach(k -> fresh.put(k, new CheckCache.Cached(sorted(found.get(k)), next.get(k))));
+        missPersons.values().forEach(k -> fresh.put(k, new CheckCache.Cached(sorted(found.get(k)), next.get(k))));
+        cache.write(lookup.versions(), fresh, today);
+        out.putAll(fresh);
+        return out;
+    }
+
+    private static List<CheckEntry> sorted(List<CheckEntry> entries) {
+        if (entries == null) {
+            return List.of();
+        }
+        return entries.stream().sorted(java.util.Comparator.comparing(CheckEntry::decisionDate).reversed()
+                .thenComparing(e -> e.recordId().toString())).toList();
+    }
+
+    private void validate(String scenario, List<String> subjects, String purpose) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (scenario == null || !catalog.scenarioCodes().contains(scenario)) {
+            problems.add(new FieldProblem("scenario", "SCENARIO_UNKNOWN", "one of " + catalog.scenarioCodes()));
+        }
+        if (purpose == null || purpose.isBlank()) {
+            problems.add(new FieldProblem("purpose", "FIELD_REQUIRED", "state the purpose of the check"));
+        } else if (purpose.length() > 500) {
+            problems.add(new FieldProblem("purpose", "FIELD_TOO_LONG", "at most 500 characters"));
+        }
+        if (subjects == null || subjects.isEmpty()) {
+            problems.add(new FieldProblem("subjects", "FIELD_REQUIRED", "at least one subject code"));
+        } else if (subjects.size() > MAX_SUBJECTS) {
+            problems.add(new FieldProblem("subjects", "TOO_MANY_SUBJECTS", "at most " + MAX_SUBJECTS + " subjects per check"));
+        } else {
+            for (int i = 0; i < subjects.size(); i++) {
+                IdentifierCheck c = Identifiers.check(subjects.get(i));
+                if (!c.valid()) {
+                    problems.add(new FieldProblem("subjects[" + i + "]", c.errorCodes().getFirst(), "not a valid USCC or id number"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid("VALIDATION_FAILED", "The check request is invalid", problems);
+        }
+    }
+}

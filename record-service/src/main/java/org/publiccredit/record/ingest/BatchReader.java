@@ -1,0 +1,166 @@
+package org.publiccredit.record.ingest;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.publiccredit.commons.problem.ApiException;
+import org.publiccredit.commons.problem.FieldProblem;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a batch upload row by row from the request stream: NDJSON (one JSON object per line) or CSV with a header
+ * (columns category, subjectIdentifier, subjectName, subjectType, documentNumber, decisionDate, and the category's
+ * field keys, optionally prefixed {@code fields.}). Strict UTF-8 with or without a BOM: any invalid byte sequence
+ * (e.g. a GB18030 file) raises {@link java.nio.charset.MalformedInputException}. Blank lines are skipped.
+ */
+final class BatchReader {
+
+    /** The two accepted formats. */
+    enum Format { NDJSON, CSV }
+
+    private static final Map<String, String> ENVELOPE = Map.of(
+            "category", "category", "subjectidentifier", "subjectIdentifier", "subject.identifier", "subjectIdentifier",
+            "subjectname", "subjectName", "subject.name", "subjectName", "subjecttype", "subjectType",
+            "subject.type", "subjectType", "documentnumber", "documentNumber", "decisiondate", "decisionDate");
+    private static final Set<String> REQUIRED = Set.of("category", "subjectIdentifier", "subjectName", "documentNumber", "decisionDate");
+
+    private final Format format;
+    private final BufferedReader reader;
+    private final JsonMapper json;
+    private CsvReader csv;
+    private List<String> header;
+    private int row;
+
+    /**
+     * One data row.
+     *
+     * @param row 1-based position among the data rows (blank lines and the CSV header not counted)
+     * @param input the record, or null when the row could not be read
+     * @param problems why it could not be read
+     */
+    record ParsedRow(int row, RecordInput input, List<FieldProblem> problems) {
+    }
+
+    BatchReader(InputStream in, Format format, JsonMapper json) throws IOException {
+        this.format = format;
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        this.reader = new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024);
+        this.json = json.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        if (format == Format.CSV) {
+            csv = new CsvReader(reader);
+            readHeader();
+        }
+    }
+
+    private void readHeader() throws IOException {
+        List<String> names;
+        do {
+            names = csv.next();
+        } while (names != null && names.isEmpty());
+        if (names == null) {
+            throw ApiException.invalid("CSV_HEADER_MISSING", "A CSV batch starts with a header row", List.of());
+        }
+        header = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        for (String raw : names) {
+            String name = raw.strip();
+            String envelope = ENVELOPE.get(name.toLowerCase(java.util.Locale.ROOT));
+            if (envelope != null) {
+                header.add(envelope);
+            } else if (name.startsWith("fields.") && name.length() > 7) {
+                header.add(name);
+            } else if (name.matches("[a-z][A-Za-z0-9]{0,39}")) {
+                header.add("fields." + name);
+            } else {
+                problems.add(new FieldProblem("header", "CSV_COLUMN_UNKNOWN", "column " + (header.size() + 1) + " has no usable name"));
+                header.add(null);
+            }
+        }
+        REQUIRED.stream().filter(r -> !header.contains(r)).sorted()
+                .forEach(r -> problems.add(new FieldProblem("header", "CSV_COLUMN_MISSING", r + " is required")));
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid("CSV_HEADER_INVALID", "The CSV header is not usable", problems);
+        }
+    }
+
+    /** The next data row, or null at the end. */
+    ParsedRow next() throws IOException {
+        return format == Format.NDJSON ? nextJson() : nextCsv();
+    }
+
+    private ParsedRow nextJson() throws IOException {
+        String line;
+        do {
+            line = reader.readLine();
+            if (line == null) {
+                return null;
+            }
+        } while (line.isBlank());
+        row++;
+        if (line.length() > 256 * 1024) {
+            return malformed("the line is longer than 256 KiB");
+        }
+        try {
+            RecordInput input = json.readValue(line, RecordInput.class);
+            if (input == null) {
+                return malformed("the line is not a JSON object");
+            }
+            return new ParsedRow(row, input, List.of());
+        } catch (JacksonException e) {
+            // the parser's message may quote the input (personal data): keep it out
+            return malformed("the line is not a JSON object of the record shape");
+        }
+    }
+
+    private ParsedRow nextCsv() throws IOException {
+        List<String> cells;
+        do {
+            cells = csv.next();
+            if (cells == null) {
+                return null;
+            }
+        } while (cells.isEmpty() || cells.size() == 1 && cells.getFirst().isBlank());
+        row++;
+        if (cells.size() != header.size()) {
+            return malformed("the row has " + cells.size() + " columns, the header " + header.size());
+        }
+        Map<String, String> envelope = new LinkedHashMap<>();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String name = header.get(i);
+            String value = cells.get(i);
+            if (name == null || value.isBlank()) {
+                continue;
+            }
+            if (name.startsWith("fields.")) {
+                fields.put(name.substring(7), value);
+            } else {
+                envelope.put(name, value);
+            }
+        }
+        RecordInput.SubjectInput subject = new RecordInput.SubjectInput(envelope.get("subjectIdentifier"),
+                envelope.get("subjectName"), envelope.get("subjectType"));
+        return new ParsedRow(row, new RecordInput(envelope.get("category"), subject, envelope.get("documentNumber"),
+                envelope.get("decisionDate"), fields), List.of());
+    }
+
+    private ParsedRow malformed(String message) {
+        return new ParsedRow(row, null, List.of(new FieldProblem("row", "MALFORMED_ROW", message)));
+    }
+}

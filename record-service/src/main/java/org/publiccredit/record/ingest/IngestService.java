@@ -1,0 +1,388 @@
+package org.publiccredit.record.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import org.publiccredit.commons.id.IdentifierKind;
+import org.publiccredit.commons.problem.ApiException;
+import org.publiccredit.commons.problem.FieldProblem;
+import org.publiccredit.commons.security.Caller;
+import org.publiccredit.record.catalog.Catalog;
+import org.publiccredit.record.client.SubjectRef;
+import org.publiccredit.record.client.SubjectResolver;
+import org.publiccredit.record.lifecycle.RecordWriter;
+import org.publiccredit.record.publicity.PublicityPolicy;
+import org.publiccredit.record.record.CreditRecord;
+import org.publiccredit.record.record.HistoryEntry;
+import org.publiccredit.record.record.NaturalKey;
+import org.publiccredit.record.record.RecordRepository;
+import org.publiccredit.record.record.Subject;
+import org.publiccredit.record.record.Transition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Ingestion (归集) of records from supplying departments: one record, or a streamed batch stored in chunks, each row
+ * fully or not at all. The department is the token's; the natural key (department, category, documentNumber) makes a
+ * re-push an update (new version, old one in history) or a no-op, never a duplicate.
+ */
+@Service
+public class IngestService {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+    private final Catalog catalog;
+    private final SubjectResolver resolver;
+    private final RecordRepository records;
+    private final RecordWriter writer;
+    private final PublicityPolicy policy;
+    private final TransactionTemplate tx;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final int chunkSize;
+    private final int maxRows;
+    private final long maxBytes;
+    private final int resolveParallelism;
+
+    IngestService(Catalog catalog, SubjectResolver resolver, RecordRepository records, RecordWriter writer, PublicityPolicy policy,
+            TransactionTemplate tx, JdbcClient jdbc, JsonMapper json, Clock clock,
+            @Value("${platform.batch.chunk-size:1000}") int chunkSize, @Value("${platform.batch.max-rows:100000}") int maxRows,
+            @Value("${platform.batch.max-bytes:268435456}") long maxBytes,
+            @Value("${platform.batch.resolve-parallelism:16}") int resolveParallelism) {
+        this.catalog = catalog;
+        this.resolver = resolver;
+        this.records = records;
+        this.writer = writer;
+        this.policy = policy;
+        this.tx = tx;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.chunkSize = chunkSize;
+        this.maxRows = maxRows;
+        this.maxBytes = maxBytes;
+        this.resolveParallelism = resolveParallelism;
+    }
+
+    /** A row that passed validation, waiting to be resolved and stored. */
+    private record Pending(int row, RowValidator.ValidRow valid) {
+    }
+
+    /**
+     * The answer to a single push.
+     *
+     * @param result created, updated or unchanged
+     * @param id record id
+     * @param version its version
+     */
+    public record Pushed(String result, java.util.UUID id, int version) {
+    }
+
+    /** One record: 403 DEPARTMENT_NOT_SUPPLIER, 400 VALIDATION_FAILED, 503 SUBJECT_SERVICE_UNAVAILABLE, 409 for a closed record. */
+    public Pushed pushOne(Caller caller, RecordInput input) {
+        String department = department(caller);
+        RowValidator.Outcome outcome = RowValidator.validate(input, department, catalog, policy.today());
+        if (outcome.notSupplier()) {
+            count(department, 0, 0, 0, 1);
+            throw ApiException.forbidden(RowValidator.NOT_SUPPLIER, "Your department does not supply this category");
+        }
+        if (outcome.row() == null) {
+            count(department, 0, 0, 0, 1);
+            throw ApiException.invalid("VALIDATION_FAILED", "The record has invalid fields", outcome.problems());
+        }
+        RowValidator.ValidRow v = outcome.row();
+        SubjectRef ref = resolver.resolve(v.identifier(), v.name(), v.type());
+        RowResult r = store(department, List.of(new Pending(1, v)), Map.of(v.identifier(), ref), true).getFirst();
+        if (!r.stored()) {
+            throw ApiException.conflict(r.code(), r.errors().isEmpty() ? "The record cannot be changed" : r.errors().getFirst().message());
+        }
+        return new Pushed(r.result(), r.id(), r.version());
+    }
+
+    /** A streamed batch (NDJSON or CSV). Rows are read one by one and stored chunk by chunk. */
+    public BatchReport batch(Caller caller, InputStream body, BatchReader.Format format) throws IOException {
+        String department = department(caller);
+        LimitedInputStream limited = new LimitedInputStream(body, maxBytes);
+        List<RowResult> results = new ArrayList<>();
+        Map<String, SubjectRef> resolved = new HashMap<>();
+        List<Pending> chunk = new ArrayList<>();
+        Set<NaturalKey> chunkKeys = new HashSet<>();
+        List<RowResult> chunkRejected = new ArrayList<>();
+        String stopped = null;
+        LocalDate today = policy.today();
+        try {
+            BatchReader reader = new BatchReader(limited, format, json);
+            while (true) {
+                BatchReader.ParsedRow parsed;
+                try {
+                    parsed = reader.next();
+                } catch (CharacterCodingException e) {
+                    stopped = stop(results, "ENCODING_NOT_UTF8",
+                            "The upload is not valid UTF-8 (GB18030 or GBK files must be converted to UTF-8 first)");
+                    break;
+                } catch (CsvReader.MalformedCsv e) {
+                    stopped = stop(results, "MALFORMED_CSV", e.getMessage());
+                    break;
+                } catch (LimitedInputStream.TooLarge e) {
+                    stopped = stop(results, "PAYLOAD_TOO_LARGE", "The upload is larger than " + maxBytes + " bytes");
+                    break;
+                }
+                if (parsed == null) {
+                    break;
+                }
+                if (parsed.row() > maxRows) {
+                    stopped = "ROW_LIMIT";
+                    break;
+                }
+                if (parsed.input() == null) {
+                    chunkRejected.add(RowResult.rejected(parsed.row(), "MALFORMED_ROW", parsed.problems()));
+                    continue;
+                }
+                RowValidator.Outcome outcome = RowValidator.validate(parsed.input(), department, catalog, today);
+                if (outcome.row() == null) {
+                    chunkRejected.add(RowResult.rejected(parsed.row(),
+                            outcome.notSupplier() ? RowValidator.NOT_SUPPLIER : "VALIDATION_FAILED", outcome.problems()));
+                    continue;
+                }
+                NaturalKey key = new NaturalKey(outcome.row().entry().code(), outcome.row().documentNumber());
+                if (!chunkKeys.add(key) || chunk.size() >= chunkSize) {
+                    // the same key twice in a chunk: store the first before reading the second against it
+                    flush(department, chunk, chunkRejected, resolved, results);
+                    chunkKeys.clear();
+                    chunkKeys.add(key);
+                }
+                chunk.add(new Pending(parsed.row(), outcome.row()));
+            }
+        } catch (CharacterCodingException e) {
+            stopped = stop(results, "ENCODING_NOT_UTF8",
+                    "The upload is not valid UTF-8 (GB18030 or GBK files must be converted to UTF-8 first)");
+        }
+        flush(department, chunk, chunkRejected, resolved, results);
+        results.sort(java.util.Comparator.comparingInt(RowResult::row));
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int rejected = 0;
+        for (RowResult r : results) {
+            switch (r.result()) {
+                case RowResult.CREATED -> created++;
+                case RowResult.UPDATED -> updated++;
+                case RowResult.UNCHANGED -> unchanged++;
+                default -> rejected++;
+            }
+        }
+        if (created + updated + unchanged == 0 && results.stream().anyMatch(r -> "SUBJECT_SERVICE_UNAVAILABLE".equals(r.code()))) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "SUBJECT_SERVICE_UNAVAILABLE",
+                    "The subject registry cannot be reached; nothing was stored, send the batch again shortly");
+        }
+        return new BatchReport(new BatchReport.Totals(results.size(), created, updated, unchanged, rejected), stopped == null,
+                stopped, results);
+    }
+
+    /** Before anything was stored, a broken upload is refused as a whole; afterwards the report says where it stopped. */
+    private static String stop(List<RowResult> results, String code, String detail) {
+        if (results.isEmpty()) {
+            throw ApiException.invalid(code, detail, List.of());
+        }
+        return code;
+    }
+
+    private void flush(String department, List<Pending> chunk, List<RowResult> rejected, Map<String, SubjectRef> resolved,
+            List<RowResult> results) {
+        if (chunk.isEmpty() && rejected.isEmpty()) {
+            return;
+        }
+        List<RowResult> unresolved = new ArrayList<>();
+        Map<String, ApiException> failures = resolveAll(chunk, resolved);
+        List<Pending> ready = new ArrayList<>();
+        for (Pending p : chunk) {
+            ApiException failure = failures.get(p.valid().identifier());
+            if (failure != null) {
+                unresolved.add(RowResult.rejected(p.row(), failure.code(), failure.errors().isEmpty()
+                        ? List.of(new FieldProblem("subject.identifier", failure.code(), failure.getMessage())) : failure.errors()));
+            } else {
+                ready.add(p);
+            }
+        }
+        List<RowResult> allRejected = new ArrayList<>(rejected);
+        allRejected.addAll(unresolved);
+        results.addAll(storeWithFallback(department, ready, resolved, allRejected.size()));
+        results.addAll(allRejected);
+        chunk.clear();
+        rejected.clear();
+    }
+
+    /** Resolves the chunk's identifiers not yet known in this batch, in parallel (bounded). */
+    private Map<String, ApiException> resolveAll(List<Pending> chunk, Map<String, SubjectRef> resolved) {
+        Map<String, RowValidator.ValidRow> todo = new LinkedHashMap<>();
+        chunk.forEach(p -> {
+            if (!resolved.containsKey(p.valid().identifier())) {
+                todo.putIfAbsent(p.valid().identifier(), p.valid());
+            }
+        });
+        Map<String, ApiException> failures = new HashMap<>();
+        if (todo.isEmpty()) {
+            return failures;
+        }
+        Semaphore permits = new Semaphore(resolveParallelism);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<String, Future<SubjectRef>> futures = new LinkedHashMap<>();
+            todo.forEach((identifier, v) -> futures.put(identifier, pool.submit(() -> {
+                permits.acquire();
+                try {
+                    return resolver.resolve(identifier, v.name(), v.type());
+                } finally {
+                    permits.release();
+                }
+            })));
+            futures.forEach((identifier, f) -> {
+                try {
+                    resolved.put(identifier, f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failures.put(identifier, e.getCause() instanceof ApiException a ? a : new ApiException(
+                            HttpStatus.SERVICE_UNAVAILABLE, "SUBJECT_SERVICE_UNAVAILABLE", "The subject registry cannot be reached"));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        return failures;
+    }
+
+    /** Stores a chunk in one transaction; if that fails (a concurrent writer), once more, then row by row. */
+    private List<RowResult> storeWithFallback(String department, List<Pending> ready, Map<String, SubjectRef> resolved, int rejected) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                return tx.execute(s -> {
+                    List<RowResult> r = store(department, ready, resolved, false);
+                    countIn(department, r, rejected);
+                    return r;
+                });
+            } catch (DataAccessException | ApiException e) {
+                log.warn("chunk of {} rows failed ({}), retrying", ready.size(), e.getClass().getSimpleName());
+            }
+        }
+        List<RowResult> out = new ArrayList<>();
+        for (Pending p : ready) {
+            try {
+                out.add(tx.execute(s -> {
+                    RowResult r = store(department, List.of(p), resolved, false).getFirst();
+                    countIn(department, List.of(r), 0);
+                    return r;
+                }));
+            } catch (DataAccessException | ApiException e) {
+                out.add(RowResult.rejected(p.row(), "STORE_FAILED",
+                        List.of(new FieldProblem("row", "STORE_FAILED", "the row could not be stored; send it again"))));
+            }
+        }
+        count(department, 0, 0, 0, rejected + (int) out.stream().filter(r -> !r.stored()).count());
+        return out;
+    }
+
+    /**
+     * Compares with the stored versions and writes creations and new versions (the caller's transaction, or its own
+     * for a single push).
+     */
+    private List<RowResult> store(String department, List<Pending> rows, Map<String, SubjectRef> resolved, boolean single) {
+        if (single) {
+            return tx.execute(s -> {
+                List<RowResult> r = store(department, rows, resolved, false);
+                countIn(department, r, 0);
+                return r;
+            });
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        LocalDate today = policy.today();
+        Map<NaturalKey, CreditRecord> existing = records.findByKeysForUpdate(department,
+                rows.stream().map(p -> new NaturalKey(p.valid().entry().code(), p.valid().documentNumber())).toList());
+        List<CreditRecord> created = new ArrayList<>();
+        List<RecordWriter.Change> changed = new ArrayList<>();
+        List<RowResult> results = new ArrayList<>();
+        for (Pending p : rows) {
+            RowValidator.ValidRow v = p.valid();
+            SubjectRef ref = resolved.get(v.identifier());
+            Subject subject = new Subject(ref.id(), v.kind() == IdentifierKind.USCC ? "USCC" : "ID_NUMBER",
+                    v.kind() == IdentifierKind.USCC ? v.identifier() : ref.masked(), v.name(),
+                    v.type() != null ? v.type() : ref.type(), ref.region());
+            CreditRecord current = existing.get(new NaturalKey(v.entry().code(), v.documentNumber()));
+            if (current == null) {
+                CreditRecord r = CreditRecord.create(subject, department, v.entry().code(), v.documentNumber(), v.decisionDate(),
+                        v.fields(), now);
+                created.add(r);
+                results.add(new RowResult(p.row(), RowResult.CREATED, r.id(), r.version(), null, null));
+            } else if (current.sameContent(subject, v.decisionDate(), v.fields())) {
+                results.add(new RowResult(p.row(), RowResult.UNCHANGED, current.id(), current.version(), null, null));
+            } else if (!current.state().allows(Transition.UPDATE)) {
+                results.add(RowResult.rejected(p.row(), "ILLEGAL_TRANSITION", List.of(new FieldProblem("documentNumber",
+                        "ILLEGAL_TRANSITION", "the record is " + current.state() + " and cannot be changed by a push"))));
+            } else {
+                CreditRecord after = current.withContent(Transition.UPDATE, subject, v.decisionDate(), v.fields(), null, now);
+                changed.add(new RecordWriter.Change(after, new HistoryEntry(current.id(), current.version(), current.state(),
+                        current.decisionDate(), current.fields(), Transition.UPDATE.action(), department, null, null, null, now)));
+                results.add(new RowResult(p.row(), RowResult.UPDATED, after.id(), after.version(), null, null));
+            }
+        }
+        writer.write(created, changed, today);
+        return results;
+    }
+
+    private void countIn(String department, List<RowResult> results, int rejectedElsewhere) {
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int rejected = rejectedElsewhere;
+        for (RowResult r : results) {
+            switch (r.result()) {
+                case RowResult.CREATED -> created++;
+                case RowResult.UPDATED -> updated++;
+                case RowResult.UNCHANGED -> unchanged++;
+                default -> rejected++;
+            }
+        }
+        count(department, created, updated, unchanged, rejected);
+    }
+
+    private void count(String department, int created, int updated, int unchanged, int rejected) {
+        if (created + updated + unchanged + rejected == 0) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO ingest_counter (department, month, created, updated, unchanged, rejected) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (department, month) DO UPDATE SET created = ingest_counter.created + EXCLUDED.created,
+                    updated = ingest_counter.updated + EXCLUDED.updated, unchanged = ingest_counter.unchanged + EXCLUDED.unchanged,
+                    rejected = ingest_counter.rejected + EXCLUDED.rejected""")
+                .params(department, YearMonth.from(policy.today()).toString(), created, updated, unchanged, rejected).update();
+    }
+
+    private static String department(Caller caller) {
+        return caller.departmentClaim().orElseThrow(() ->
+                ApiException.forbidden("DEPARTMENT_REQUIRED", "Your token carries no department; only departments push records"));
+    }
+}

@@ -1,0 +1,97 @@
+package org.publiccredit.record.lifecycle;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.publiccredit.record.publicity.Publicity;
+import org.publiccredit.record.publicity.RecordViews;
+import org.publiccredit.record.record.CreditRecord;
+import org.publiccredit.record.record.HistoryEntry;
+import org.publiccredit.record.record.RecordChanged;
+import org.publiccredit.record.record.RecordRepository;
+import org.publiccredit.record.record.RecordRepository.NewRow;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one code path that writes record changes: the records, their history, the change feed rows
+ * ({@code change_log}, same transaction) and the {@link RecordChanged} event that drops cached checks after commit.
+ */
+@Service
+public class RecordWriter {
+
+    private final RecordRepository records;
+    private final RecordViews views;
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher events;
+
+    RecordWriter(RecordRepository records, RecordViews views, JdbcTemplate jdbc, JsonMapper json, ApplicationEventPublisher events) {
+        this.records = records;
+        this.views = views;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.events = events;
+    }
+
+    /**
+     * A change to store.
+     *
+     * @param after the new record or new version
+     * @param history the entry preserving the previous version (null for a new record)
+     */
+    public record Change(CreditRecord after, HistoryEntry history) {
+    }
+
+    /** Stores new records (first push, today's date decides timeliness) and new versions of existing ones. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void write(List<CreditRecord> created, List<Change> changed, LocalDate today) {
+        records.insert(created.stream()
+                .map(r -> new NewRow(r, today, WorkingDays.timely(r.decisionDate(), today))).toList());
+        records.update(changed.stream().map(Change::after).toList());
+        records.insertHistory(changed.stream().map(Change::history).toList());
+        List<CreditRecord> all = new ArrayList<>(created);
+        changed.forEach(c -> all.add(c.after()));
+        feed(all);
+        Set<String> codes = new HashSet<>();
+        Set<UUID> ids = new HashSet<>();
+        for (CreditRecord r : all) {
+            ids.add(r.subject().id());
+            if (!r.subject().naturalPerson()) {
+                codes.add(r.subject().code());
+            }
+        }
+        if (!all.isEmpty()) {
+            events.publishEvent(new RecordChanged(Set.copyOf(codes), Set.copyOf(ids)));
+        }
+    }
+
+    private void feed(List<CreditRecord> all) {
+        if (all.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO change_log (entity_type, entity_id, change_kind, payload) VALUES ('RECORD', ?, ?, ?::jsonb)",
+                all, all.size(), (ps, r) -> {
+                    Publicity p = views.publicity(r);
+                    Map<String, Object> payload = new java.util.LinkedHashMap<>();
+                    payload.put("subjectId", r.subject().id());
+                    payload.put("subjectCode", r.subject().code());
+                    payload.put("category", r.category());
+                    payload.put("state", r.state().name());
+                    payload.put("version", r.version());
+                    payload.put("publicNow", p.publicNow());
+                    payload.put("record", views.publicView(r));
+                    ps.setString(1, r.id().toString());
+                    ps.setString(2, p.publicNow() ? "UPSERT" : "WITHDRAWN");
+                    ps.setString(3, json.writeValueAsString(payload));
+                });
+    }
+}

@@ -1,0 +1,118 @@
+package org.publiccredit.record.publicity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.publiccredit.commons.id.IdentifierCheck;
+import org.publiccredit.commons.id.IdentifierKind;
+import org.publiccredit.commons.id.Identifiers;
+import org.publiccredit.commons.problem.ApiException;
+import org.publiccredit.commons.security.Caller;
+import org.publiccredit.commons.security.Role;
+import org.publiccredit.record.client.SubjectResolver;
+import org.publiccredit.record.record.CreditRecord;
+import org.publiccredit.record.record.RecordRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who sees which records of a subject. Anyone: the public ones (through {@link PublicityPolicy}). The subject itself
+ * (enterprise {@code uscc} claim, citizen {@code id_number} claim), reviewers and admins: all, with the reason. A supplying
+ * department: its own. Anyone else: 404, so nothing can be probed. Non-public reads by others than the subject are audited.
+ */
+@Service
+public class SubjectRecords {
+
+    private final RecordRepository records;
+    private final SubjectResolver resolver;
+    private final RecordViews views;
+    private final JdbcClient jdbc;
+
+    SubjectRecords(RecordRepository records, SubjectResolver resolver, RecordViews views, JdbcClient jdbc) {
+        this.records = records;
+        this.resolver = resolver;
+        this.views = views;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A page of views.
+     *
+     * @param items this page
+     * @param page 0-based page
+     * @param size page size
+     * @param total all matching
+     * @param <T> the view type
+     */
+    public record Page<T>(List<T> items, int page, int size, int total) {
+    }
+
+    /** Public records of a USCC or subject id; a natural person's id number is not looked up anonymously. */
+    public Page<PublicRecordView> publicRecords(String code, String category, int page, int size) {
+        List<CreditRecord> all = byPublicCode(code);
+        List<PublicRecordView> visible = all.stream()
+                .filter(r -> category == null || category.equals(r.category()))
+                .map(views::publicView).filter(v -> v != null).toList();
+        return page(visible, page, size);
+    }
+
+    public Page<RecordView> recordsFor(Caller caller, String code, String category, int page, int size) {
+        IdentifierCheck check = Identifiers.check(code);
+        boolean reviewer = caller.hasAny(Role.REVIEWER, Role.ADMIN);
+        boolean ownEnterprise = check.valid() && check.kind() == IdentifierKind.USCC
+                && caller.usccClaim().map(u -> Identifiers.normalize(u).equals(check.normalized())).orElse(false);
+        boolean ownPerson = check.valid() && check.kind() == IdentifierKind.ID_NUMBER
+                && caller.idNumberClaim().map(u -> Identifiers.normalize(u).equals(check.normalized())).orElse(false);
+        Optional<String> department = caller.hasAny(Role.OFFICER, Role.PARTNER) ? caller.departmentClaim() : Optional.empty();
+        if (!reviewer && !ownEnterprise && !ownPerson && department.isEmpty()) {
+            throw ApiException.notFound("Subject");
+        }
+        List<CreditRecord> all;
+        if (check.valid() && check.kind() == IdentifierKind.USCC) {
+            all = records.findBySubjectCode(check.normalized());
+        } else if (check.valid() && check.kind() == IdentifierKind.ID_NUMBER) {
+            all = records.findBySubjectId(resolver.resolve(check.normalized(), null, null).id());
+        } else {
+            all = records.findBySubjectId(uuid(code));
+        }
+        if (!reviewer && !ownEnterprise && !ownPerson) {
+            all = all.stream().filter(r -> r.department().equals(department.get())).toList();
+            if (all.isEmpty()) {
+                throw ApiException.notFound("Subject");
+            }
+        }
+        List<RecordView> items = all.stream().filter(r -> category == null || category.equals(r.category()))
+                .map(views::view).toList();
+        if (!ownEnterprise && !ownPerson && !all.isEmpty()
+                && (all.getFirst().subject().naturalPerson() || items.stream().anyMatch(v -> !v.publicNow()))) {
+            jdbc.sql("INSERT INTO read_audit (caller_sub, caller_name, subject_id, what) VALUES (?, ?, ?, ?)")
+                    .params(caller.subject(), caller.username(), all.getFirst().subject().id(), "subject records incl. non-public")
+                    .update();
+        }
+        return page(items, page, size);
+    }
+
+    private List<CreditRecord> byPublicCode(String code) {
+        IdentifierCheck check = Identifiers.check(code);
+        if (check.valid() && check.kind() == IdentifierKind.USCC) {
+            return records.findBySubjectCode(check.normalized());
+        }
+        if (check.valid()) {
+            throw ApiException.notFound("Subject");
+        }
+        return records.findBySubjectId(uuid(code));
+    }
+
+    private static UUID uuid(String code) {
+        try {
+            return UUID.fromString(code);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("Subject");
+        }
+    }
+
+    private static <T> Page<T> page(List<T> all, int page, int size) {
+        int from = Math.min(all.size(), page * size);
+        return new Page<>(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size());
+    }
+}

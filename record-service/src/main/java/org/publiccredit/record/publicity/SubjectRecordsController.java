@@ -1,0 +1,36 @@
+package org.publiccredit.record.publicity;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.publiccredit.commons.security.Caller;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A subject's records: the public view for anyone, the whole file for those allowed. */
+@RestController
+@Validated
+class SubjectRecordsController {
+
+    private final SubjectRecords subjectRecords;
+
+    SubjectRecordsController(SubjectRecords subjectRecords) {
+        this.subjectRecords = subjectRecords;
+    }
+
+    @GetMapping("/api/v1/public/subjects/{code}/records")
+    SubjectRecords.Page<PublicRecordView> publicRecords(@PathVariable String code, @RequestParam(required = false) String category,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return subjectRecords.publicRecords(code, category, page, size);
+    }
+
+    @GetMapping("/api/v1/subjects/{code}/records")
+    SubjectRecords.Page<RecordView> records(@PathVariable String code, @RequestParam(required = false) String category,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
+        return subjectRecords.recordsFor(caller, code, category, page, size);
+    }
+}

@@ -1,0 +1,98 @@
+package org.publiccredit.record.publicity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.publiccredit.record.catalog.Catalog;
+import org.publiccredit.record.catalog.CatalogEntry;
+import org.publiccredit.record.catalog.RecordKind;
+import org.publiccredit.record.record.CreditRecord;
+import org.publiccredit.record.record.RecordRepository;
+import org.springframework.stereotype.Service;
+
+/** The public summary of a subject for search-service, computed now by {@link PublicityPolicy}. */
+@Service
+public class SummaryService {
+
+    private final RecordRepository records;
+    private final Catalog catalog;
+    private final PublicityPolicy policy;
+
+    SummaryService(RecordRepository records, Catalog catalog, PublicityPolicy policy) {
+        this.records = records;
+        this.catalog = catalog;
+        this.policy = policy;
+    }
+
+    /**
+     * One listed record in a summary.
+     *
+     * @param recordId record id
+     * @param category catalog code
+     * @param name category name
+     * @param decisionDate decision date
+     * @param publicUntil last public day
+     * @param department supplier
+     * @param disputed under objection
+     */
+    public record Entry(UUID recordId, String category, String name, LocalDate decisionDate, LocalDate publicUntil,
+            String department, boolean disputed) {
+    }
+
+    /**
+     * docs/contracts.md summary.
+     *
+     * @param subjectId subject id
+     * @param subjectCode USCC or masked id number (null when the subject has no records)
+     * @param counts public records per category
+     * @param redList public red-list entries
+     * @param blackList public black-list entries
+     * @param latestPenalties up to 5 public penalties, newest first
+     * @param disputed public records under objection
+     * @param validUntil the next instant at which time alone changes this summary, or null
+     */
+    public record Summary(UUID subjectId, String subjectCode, Map<String, Integer> counts, List<Entry> redList,
+            List<Entry> blackList, List<Entry> latestPenalties, List<Entry> disputed, Instant validUntil) {
+    }
+
+    public Summary summary(UUID subjectId) {
+        List<CreditRecord> all = records.findBySubjectId(subjectId);
+        LocalDate today = policy.today();
+        Map<String, Integer> counts = new TreeMap<>();
+        List<Entry> red = new java.util.ArrayList<>();
+        List<Entry> black = new java.util.ArrayList<>();
+        List<Entry> penalties = new java.util.ArrayList<>();
+        List<Entry> disputed = new java.util.ArrayList<>();
+        LocalDate next = null;
+        for (CreditRecord r : all) {
+            CatalogEntry entry = catalog.require(r.category());
+            Publicity p = policy.decide(r.state(), r.decisionDate(), r.fields(), r.subject().naturalPerson(), entry, today);
+            if (p.nextChange() != null && (next == null || p.nextChange().isBefore(next))) {
+                next = p.nextChange();
+            }
+            if (!p.publicNow()) {
+                continue;
+            }
+            Entry e = new Entry(r.id(), r.category(), entry.nameZh(), r.decisionDate(), p.publicUntil(), r.department(), p.disputed());
+            counts.merge(r.category(), 1, Integer::sum);
+            if (entry.kind() == RecordKind.RED_LIST) {
+                red.add(e);
+            } else if (entry.kind() == RecordKind.BLACK_LIST) {
+                black.add(e);
+            } else if (entry.kind() == RecordKind.PENALTY) {
+                penalties.add(e);
+            }
+            if (p.disputed()) {
+                disputed.add(e);
+            }
+        }
+        penalties.sort(Comparator.comparing(Entry::decisionDate).reversed());
+        return new Summary(subjectId, all.isEmpty() ? null : all.getFirst().subject().code(), counts, red, black,
+                penalties.subList(0, Math.min(5, penalties.size())), disputed,
+                next == null ? null : next.atStartOfDay(PublicityPolicy.ZONE).toInstant());
+    }
+}

@@ -1,0 +1,21 @@
+package org.publiccredit.record.record;
+
+import java.util.UUID;
+
+/**
+ * The credit subject (信用主体) of a record, as subject-service resolved it. For a natural person the code is the
+ * masked id number; the raw number is never stored here.
+ *
+ * @param id subject-service's id
+ * @param kind USCC or ID_NUMBER
+ * @param code the USCC, or the masked id number
+ * @param name the name given with the record
+ * @param type the subject type (commons SubjectType name)
+ * @param region the administrative division
+ */
+public record Subject(UUID id, String kind, String code, String name, String type, String region) {
+
+    public boolean naturalPerson() {
+        return "ID_NUMBER".equals(kind);
+    }
+}

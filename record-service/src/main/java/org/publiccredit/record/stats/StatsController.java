@@ -1,0 +1,92 @@
+package org.publiccredit.record.stats;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.publiccredit.commons.problem.ApiException;
+import org.publiccredit.commons.problem.FieldProblem;
+import org.publiccredit.commons.security.Caller;
+import org.publiccredit.commons.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Ingestion statistics per department and month: rows pushed by result, rejected rows, and 双公示 timeliness (share of
+ * the month's new 双公示 records pushed within 7 working days of their decision date; Monday-Friday, holidays not counted).
+ * Officers see their own department; reviewers and admins all.
+ */
+@RestController
+class StatsController {
+
+    private final JdbcClient jdbc;
+
+    StatsController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One department's month.
+     *
+     * @param department department code
+     * @param month yyyy-MM
+     * @param created new records
+     * @param updated new versions
+     * @param unchanged identical re-pushes
+     * @param rejected rejected rows
+     * @param doublePublicityRecords new 双公示 records (ADM_LICENSE, ADM_PENALTY) of the month
+     * @param timely of those, pushed within 7 working days of the decision
+     * @param timelinessRate timely / doublePublicityRecords, null when none
+     */
+    record DepartmentMonth(String department, String month, long created, long updated, long unchanged, long rejected,
+            long doublePublicityRecords, long timely, Double timelinessRate) {
+    }
+
+    /**
+     * @param month the month asked
+     * @param workingDays how working days are counted
+     * @param departments one row per department
+     */
+    record Stats(String month, String workingDays, List<DepartmentMonth> departments) {
+    }
+
+    @GetMapping("/api/v1/stats/departments")
+    Stats departments(@RequestParam String month, Caller caller) {
+        YearMonth ym;
+        try {
+            ym = YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("VALIDATION_FAILED", "month is yyyy-MM",
+                    List.of(new FieldProblem("month", "PARAMETER_INVALID", "yyyy-MM, e.g. 2026-11")));
+        }
+        boolean all = caller.hasAny(Role.REVIEWER, Role.ADMIN);
+        String only = all ? null : caller.departmentClaim().orElseThrow(() ->
+                ApiException.forbidden("DEPARTMENT_REQUIRED", "Your token carries no department"));
+        List<DepartmentMonth> rows = jdbc.sql("""
+                WITH pushed AS (
+                    SELECT department, created, updated, unchanged, rejected FROM ingest_counter WHERE month = :month),
+                timeliness AS (
+                    SELECT department, count(*) AS total, count(*) FILTER (WHERE timely) AS timely FROM credit_record
+                    WHERE category IN ('ADM_LICENSE', 'ADM_PENALTY') AND published_on >= :from AND published_on < :to
+                    GROUP BY department)
+                SELECT coalesce(p.department, t.department) AS department, coalesce(p.created, 0) AS created,
+                       coalesce(p.updated, 0) AS updated, coalesce(p.unchanged, 0) AS unchanged, coalesce(p.rejected, 0) AS rejected,
+                       coalesce(t.total, 0) AS total, coalesce(t.timely, 0) AS timely
+                FROM pushed p FULL JOIN timeliness t ON p.department = t.department
+                WHERE CAST(:only AS text) IS NULL OR coalesce(p.department, t.department) = :only
+                ORDER BY 1""")
+                .param("month", ym.toString())
+                .param("from", java.sql.Date.valueOf(ym.atDay(1)))
+                .param("to", java.sql.Date.valueOf(ym.plusMonths(1).atDay(1)))
+                .param("only", only)
+                .query((rs, n) -> {
+                    long total = rs.getLong("total");
+                    long timely = rs.getLong("timely");
+                    return new DepartmentMonth(rs.getString("department"), ym.toString(), rs.getLong("created"),
+                            rs.getLong("updated"), rs.getLong("unchanged"), rs.getLong("rejected"), total, timely,
+                            total == 0 ? null : Math.round(timely * 10000.0 / total) / 10000.0);
+                }).list();
+        return new Stats(ym.toString(), "Monday-Friday; public holidays and make-up days not yet taken into account", rows);
+    }
+}

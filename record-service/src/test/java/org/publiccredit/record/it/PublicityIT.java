@@ -1,0 +1,85 @@
+package org.publiccredit.record.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.publiccredit.testkit.Api;
+import org.publiccredit.testkit.IntegrationTest;
+import org.publiccredit.testkit.Tokens;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class PublicityIT {
+
+    private final Api market = Api.gateway().as(Tokens.user("officer-market"));
+
+    private String push(Object record) {
+        return market.post("/api/v1/records", record).expect(201).json().path("id").asString();
+    }
+
+    private static List<String> ids(JsonNode page, String field) {
+        return page.path("items").valueStream().map(i -> i.path(field).asString()).toList();
+    }
+
+    @Test
+    void aPenaltyDecidedFourYearsAgoIsNotPublicOneDecidedLastWeekIs() {
+        String subject = Records.freshUscc();
+        String old = push(Records.penaltyDecided(subject, 4 * 365 + 1));
+        String recent = push(Records.penaltyDecided(subject, 7));
+        JsonNode page = Api.gateway().get("/api/v1/public/subjects/" + subject + "/records").expect(200).json();
+        assertThat(ids(page, "recordId")).containsExactly(recent);
+        JsonNode all = Api.gateway().as(Tokens.user("reviewer1")).get("/api/v1/subjects/" + subject + "/records").expect(200).json();
+        assertThat(all.path("items").valueStream().map(i -> i.path("id").asString() + ":" + i.path("publicReason").asString()))
+                .containsExactlyInAnyOrder(old + ":EXPIRED", recent + ":PUBLIC");
+    }
+
+    @Test
+    void theSubjectItselfSeesAllItsRecordsAndOthersGetA404() {
+        String old = push(Records.penaltyDecided(Records.ENT1, 4 * 365 + 3));
+        JsonNode mine = Api.gateway().as(Tokens.user("ent1")).get("/api/v1/subjects/" + Records.ENT1 + "/records?size=100").expect(200).json();
+        assertThat(mine.path("items").valueStream().filter(i -> i.path("id").asString().equals(old)))
+                .singleElement().satisfies(i -> assertThat(i.path("publicReason").asString()).isEqualTo("EXPIRED"));
+        String other = Records.freshUscc();
+        push(Records.penaltyDecided(other, 2));
+        Api.gateway().as(Tokens.user("ent1")).get("/api/v1/subjects/" + other + "/records").expectProblem(404, "NOT_FOUND");
+        Api.gateway().as(Tokens.user("ent2")).get("/api/v1/subjects/" + Records.ENT1 + "/records").expectProblem(404, "NOT_FOUND");
+        Api.gateway().as(Tokens.user("citizen1")).get("/api/v1/subjects/" + other + "/records").expectProblem(404, "NOT_FOUND");
+        // a department sees only its own records: tax has none for this subject
+        Api.gateway().as(Tokens.user("officer-tax")).get("/api/v1/subjects/" + other + "/records").expectProblem(404, "NOT_FOUND");
+        assertThat(market.get("/api/v1/subjects/" + other + "/records").expect(200).json().path("total").asInt()).isEqualTo(1);
+        Api.gateway().get("/api/v1/subjects/" + other + "/records").expectProblem(401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void aCitizensRecordIsNotPublicButTheCitizenSeesItWithAMaskedNumber() {
+        String id = push(Records.penaltyDecided(Records.CITIZEN1, 3));
+        JsonNode mine = Api.gateway().as(Tokens.user("citizen1")).get("/api/v1/subjects/" + Records.CITIZEN1 + "/records?size=100")
+                .expect(200).json();
+        JsonNode record = mine.path("items").valueStream().filter(i -> i.path("id").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(record.path("publicNow").asBoolean()).isFalse();
+        assertThat(record.path("publicReason").asString()).isEqualTo("NATURAL_PERSON_NOT_PUBLIC");
+        assertThat(record.path("subjectCode").asString()).isEqualTo("450202********1237");
+        assertThat(mine.toString()).doesNotContain(Records.CITIZEN1);
+        Api.gateway().get("/api/v1/public/subjects/" + Records.CITIZEN1 + "/records").expectProblem(404, "NOT_FOUND");
+        Api.gateway().as(Tokens.user("ent1")).get("/api/v1/subjects/" + Records.CITIZEN1 + "/records").expectProblem(404, "NOT_FOUND");
+    }
+
+    @Test
+    void theCatalogIsPublicAndOnlyAdminsEditItWithHistory() {
+        JsonNode catalog = Api.gateway().get("/api/v1/catalog").expect(200).json();
+        assertThat(catalog.path("entries").valueStream().map(e -> e.path("code").asString())).contains("ADM_PENALTY", "PROCUREMENT_BAN");
+        JsonNode entry = Api.gateway().get("/api/v1/catalog/CONTRACT_HONORED").expect(200).json();
+        Api.gateway().get("/api/v1/catalog/NOPE").expectProblem(404, "NOT_FOUND");
+        market.put("/api/v1/catalog/CONTRACT_HONORED", entry).expectProblem(403, "ACCESS_DENIED");
+        Api admin = Api.gateway().as(Tokens.user("admin1"));
+        int before = Api.gateway().get("/api/v1/catalog/CONTRACT_HONORED/history").expect(200).json().path("revisions").size();
+        ((tools.jackson.databind.node.ObjectNode) entry).put("nameEn", "Contract-honouring enterprise " + Records.digits(4));
+        JsonNode revision = admin.put("/api/v1/catalog/CONTRACT_HONORED", entry).expect(200).json();
+        assertThat(revision.path("source").asString()).isEqualTo("admin:admin1");
+        assertThat(Api.gateway().get("/api/v1/catalog/CONTRACT_HONORED/history").expect(200).json().path("revisions").size())
+                .isEqualTo(before + 1);
+        ((tools.jackson.databind.node.ObjectNode) entry).put("code", "OTHER");
+        admin.put("/api/v1/catalog/CONTRACT_HONORED", entry).expectProblem(400, "CATALOG_CODE_MISMATCH");
+    }
+}

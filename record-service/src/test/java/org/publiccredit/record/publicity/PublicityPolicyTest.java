@@ -1,0 +1,167 @@
+package org.publiccredit.record.publicity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.publiccredit.record.catalog.CatalogEntry;
+import org.publiccredit.record.catalog.CatalogFixtures;
+import org.publiccredit.record.record.RecordState;
+
+class PublicityPolicyTest {
+
+    /** 2026-11-23 10:00 in Shanghai (02:00 UTC). */
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    private final PublicityPolicy policy = new PublicityPolicy(Clock.fixed(
+            ZonedDateTime.of(TODAY.atTime(10, 0), ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("UTC")));
+
+    private Publicity penalty(RecordState state, LocalDate decided, Map<String, String> extra) {
+        Map<String, String> fields = new HashMap<>(Map.of("violationType", "其他", "penaltyCategory", "罚款"));
+        fields.putAll(extra);
+        return policy.decide(state, decided, fields, false, CatalogFixtures.entry("ADM_PENALTY"), policy.today());
+    }
+
+    @Test
+    void todayIsTheShanghaiDate() {
+        PublicityPolicy lateUtc = new PublicityPolicy(Clock.fixed(
+                ZonedDateTime.of(2026, 11, 22, 17, 0, 0, 0, ZoneId.of("UTC")).toInstant(), ZoneId.of("UTC")));
+        assertThat(lateUtc.today()).isEqualTo(LocalDate.of(2026, 11, 23));
+    }
+
+    @Test
+    void aPenaltyDecidedFourYearsAgoIsNoLongerPublic() {
+        Publicity p = penalty(RecordState.ACTIVE, TODAY.minusYears(4), Map.of());
+        assertThat(p.publicNow()).isFalse();
+        assertThat(p.reason()).isEqualTo(PublicReason.EXPIRED);
+        assertThat(p.inForce()).isFalse();
+        assertThat(p.nextChange()).isNull();
+    }
+
+    @Test
+    void aPenaltyDecidedLastWeekIsPublicForAtMostThreeYears() {
+        LocalDate decided = TODAY.minusWeeks(1);
+        Publicity p = penalty(RecordState.ACTIVE, decided, Map.of());
+        assertThat(p.publicNow()).isTrue();
+        assertThat(p.reason()).isEqualTo(PublicReason.PUBLIC);
+        assertThat(p.publicFrom()).isEqualTo(decided);
+        assertThat(p.publicUntil()).isEqualTo(decided.plusYears(3).minusDays(1));
+        assertThat(p.minPublicityUntil()).isEqualTo(decided.plusMonths(3).minusDays(1));
+        assertThat(p.nextChange()).isEqualTo(decided.plusYears(3));
+        assertThat(p.label()).isNull();
+    }
+
+    @Test
+    void aStatedPublicityEndIsKeptWithinTheMinimumAndTheMaximum() {
+        LocalDate decided = TODAY.minusMonths(2);
+        Publicity tooShort = penalty(RecordState.ACTIVE, decided, Map.of("publicityUntil", decided.plusMonths(1).toString()));
+        assertThat(tooShort.publicUntil()).isEqualTo(decided.plusMonths(3).minusDays(1));
+        assertThat(tooShort.publicNow()).isTrue();
+        Publicity tooLong = penalty(RecordState.ACTIVE, decided, Map.of("publicityUntil", decided.plusYears(10).toString()));
+        assertThat(tooLong.publicUntil()).isEqualTo(decided.plusYears(3).minusDays(1));
+    }
+
+    @Test
+    void fireSafetyAndSpecialEquipmentPenaltiesStayPublicAtLeastOneYear() {
+        LocalDate decided = TODAY.minusMonths(6);
+        Map<String, String> shortEnd = Map.of("publicityUntil", decided.plusMonths(4).toString());
+        for (String type : new String[] {"消防", "特种设备", "安全生产"}) {
+            Map<String, String> fields = new HashMap<>(shortEnd);
+            fields.put("violationType", type);
+            Publicity p = penalty(RecordState.ACTIVE, decided, fields);
+            assertThat(p.publicNow()).as(type).isTrue();
+            assertThat(p.minPublicityUntil()).as(type).isEqualTo(decided.plusYears(1).minusDays(1));
+        }
+        Publicity ordinary = penalty(RecordState.ACTIVE, decided, shortEnd);
+        assertThat(ordinary.publicNow()).isFalse();
+        assertThat(ordinary.reason()).isEqualTo(PublicReason.EXPIRED);
+    }
+
+    @Test
+    void aWarningBySimplifiedProcedureIsNeverPublished() {
+        Publicity warning = penalty(RecordState.ACTIVE, TODAY.minusDays(3), Map.of("procedure", "简易程序", "penaltyCategory", "警告"));
+        assertThat(warning.publicNow()).isFalse();
+        assertThat(warning.reason()).isEqualTo(PublicReason.NOT_PUBLISHED_BY_RULE);
+        Publicity fine = penalty(RecordState.ACTIVE, TODAY.minusDays(3), Map.of("procedure", "简易程序", "penaltyCategory", "罚款"));
+        assertThat(fine.publicNow()).isTrue();
+        Publicity ordinaryWarning = penalty(RecordState.ACTIVE, TODAY.minusDays(3), Map.of("procedure", "普通程序", "penaltyCategory", "警告"));
+        assertThat(ordinaryWarning.publicNow()).isTrue();
+    }
+
+    @Test
+    void aDisputedRecordStaysPublicWithItsLabel() {
+        Publicity p = penalty(RecordState.DISPUTED, TODAY.minusDays(10), Map.of());
+        assertThat(p.publicNow()).isTrue();
+        assertThat(p.disputed()).isTrue();
+        assertThat(p.label()).isEqualTo("异议中");
+        assertThat(p.inForce()).isTrue();
+    }
+
+    @Test
+    void repairedRevokedAndCorrectedAwayRecordsAreNotPublicNorInForce() {
+        for (RecordState s : new RecordState[] {RecordState.REPAIRED, RecordState.REVOKED, RecordState.CORRECTED}) {
+            Publicity p = penalty(s, TODAY.minusDays(10), Map.of());
+            assertThat(p.publicNow()).as(s.name()).isFalse();
+            assertThat(p.reason().name()).isEqualTo(s.name());
+            assertThat(p.inForce()).isFalse();
+            assertThat(p.nextChange()).isNull();
+        }
+    }
+
+    @Test
+    void naturalPersonsArePublicOnlyWhereTheCategorySaysSo() {
+        Publicity penalty = policy.decide(RecordState.ACTIVE, TODAY.minusDays(10), Map.of("violationType", "其他"), true,
+                CatalogFixtures.entry("ADM_PENALTY"), TODAY);
+        assertThat(penalty.publicNow()).isFalse();
+        assertThat(penalty.reason()).isEqualTo(PublicReason.NATURAL_PERSON_NOT_PUBLIC);
+        assertThat(penalty.inForce()).isTrue();
+        Publicity defaulter = policy.decide(RecordState.ACTIVE, TODAY.minusDays(10), Map.of(), true,
+                CatalogFixtures.entry("COURT_DEFAULTER"), TODAY);
+        assertThat(defaulter.publicNow()).isTrue();
+        assertThat(defaulter.publicUntil()).isEqualTo(TODAY.minusDays(10).plusYears(2).minusDays(1));
+    }
+
+    @Test
+    void aLicenceIsPublicWhileValid() {
+        CatalogEntry licence = CatalogFixtures.entry("ADM_LICENSE");
+        Map<String, String> valid = Map.of("validFrom", "2026-01-01", "validUntil", "2027-12-31", "status", "有效");
+        Publicity p = policy.decide(RecordState.ACTIVE, LocalDate.of(2025, 12, 20), valid, false, licence, TODAY);
+        assertThat(p.publicNow()).isTrue();
+        assertThat(p.publicFrom()).isEqualTo(LocalDate.of(2026, 1, 1));
+        assertThat(p.publicUntil()).isEqualTo(LocalDate.of(2027, 12, 31));
+        Publicity lapsed = policy.decide(RecordState.ACTIVE, LocalDate.of(2020, 1, 1),
+                Map.of("validFrom", "2020-01-01", "validUntil", "2025-12-31", "status", "有效"), false, licence, TODAY);
+        assertThat(lapsed.reason()).isEqualTo(PublicReason.EXPIRED);
+        Publicity future = policy.decide(RecordState.ACTIVE, TODAY.minusDays(1),
+                Map.of("validFrom", "2027-01-01", "validUntil", "2029-12-31", "status", "有效"), false, licence, TODAY);
+        assertThat(future.reason()).isEqualTo(PublicReason.NOT_YET);
+        assertThat(future.nextChange()).isEqualTo(LocalDate.of(2027, 1, 1));
+        Publicity invalid = policy.decide(RecordState.ACTIVE, LocalDate.of(2025, 12, 20),
+                Map.of("validFrom", "2026-01-01", "validUntil", "2027-12-31", "status", "无效"), false, licence, TODAY);
+        assertThat(invalid.reason()).isEqualTo(PublicReason.NOT_IN_FORCE);
+        assertThat(invalid.inForce()).isFalse();
+    }
+
+    @Test
+    void listsAsDecidedUntilRemovedAndNonPublicCategories() {
+        Publicity ban = policy.decide(RecordState.ACTIVE, TODAY.minusMonths(1), Map.of("banUntil", TODAY.plusYears(5).toString()),
+                false, CatalogFixtures.entry("PROCUREMENT_BAN"), TODAY);
+        assertThat(ban.publicUntil()).isEqualTo(TODAY.minusMonths(1).plusYears(3).minusDays(1));
+        Publicity abnormal = policy.decide(RecordState.ACTIVE, TODAY.minusYears(6), Map.of(), false,
+                CatalogFixtures.entry("BUSINESS_ABNORMAL"), TODAY);
+        assertThat(abnormal.publicNow()).isTrue();
+        assertThat(abnormal.publicUntil()).isNull();
+        assertThat(abnormal.nextChange()).isNull();
+        Publicity grade = policy.decide(RecordState.ACTIVE, TODAY.minusMonths(2), Map.of("grade", "B"), false,
+                CatalogFixtures.entry("TAX_CREDIT_GRADE"), TODAY);
+        assertThat(grade.reason()).isEqualTo(PublicReason.NOT_PUBLIC_CATEGORY);
+        assertThat(grade.inForce()).isTrue();
+        Publicity aGrade = policy.decide(RecordState.ACTIVE, TODAY.minusMonths(13), Map.of(), false,
+                CatalogFixtures.entry("TAX_A_GRADE"), TODAY);
+        assertThat(aGrade.reason()).isEqualTo(PublicReason.EXPIRED);
+    }
+}

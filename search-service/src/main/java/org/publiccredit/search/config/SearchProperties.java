@@ -1,0 +1,43 @@
+package org.publiccredit.search.config;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the search service ({@code platform.search.*}).
+ *
+ * @param elasticsearchUrl the Elasticsearch HTTP endpoint
+ * @param connectTimeout connect timeout to Elasticsearch
+ * @param socketTimeout read timeout of one Elasticsearch call
+ * @param alias the read alias searches go through; concrete indices are {@code <alias>-<mapping version>-<timestamp>}
+ * @param metaIndex the small index holding the indexer's cursors and rebuild jobs
+ * @param replicas replicas of a new index (0 on a single local node)
+ * @param subjectServiceUrl subject-service base URL (its change feed)
+ * @param recordServiceUrl record-service base URL (its change feed and public summaries)
+ * @param pollInterval how often the active indexer polls the feeds when idle
+ * @param batchSize changes per feed request while live
+ * @param rebuildBatchSize changes per feed request while rebuilding
+ * @param leaseTtl lifetime of the indexer lease in Redis (renewed at a third of it)
+ * @param summaryConcurrency parallel summary requests to record-service
+ */
+@ConfigurationProperties("platform.search")
+public record SearchProperties(URI elasticsearchUrl, Duration connectTimeout, Duration socketTimeout, String alias,
+        String metaIndex, int replicas, URI subjectServiceUrl, URI recordServiceUrl, Duration pollInterval, int batchSize,
+        int rebuildBatchSize, Duration leaseTtl, int summaryConcurrency) {
+
+    public SearchProperties {
+        elasticsearchUrl = elasticsearchUrl != null ? elasticsearchUrl : URI.create("http://127.0.0.1:9200");
+        connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(1);
+        socketTimeout = socketTimeout != null ? socketTimeout : Duration.ofSeconds(5);
+        alias = alias != null && !alias.isBlank() ? alias : "subjects";
+        metaIndex = metaIndex != null && !metaIndex.isBlank() ? metaIndex : "search-meta";
+        subjectServiceUrl = subjectServiceUrl != null ? subjectServiceUrl : URI.create("http://127.0.0.1:8081");
+        recordServiceUrl = recordServiceUrl != null ? recordServiceUrl : URI.create("http://127.0.0.1:8082");
+        pollInterval = pollInterval != null ? pollInterval : Duration.ofMillis(250);
+        batchSize = batchSize > 0 ? Math.min(batchSize, 1000) : 500;
+        rebuildBatchSize = rebuildBatchSize > 0 ? Math.min(rebuildBatchSize, 1000) : 1000;
+        leaseTtl = leaseTtl != null ? leaseTtl : Duration.ofSeconds(15);
+        summaryConcurrency = summaryConcurrency > 0 ? summaryConcurrency : 8;
+    }
+}

@@ -1,0 +1,54 @@
+package org.publiccredit.search.index;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one Elasticsearch document per credit subject (信用主体): its public identity and the public summary of its
+ * records. Only what the public view allows is stored: a natural person's document carries a name and the masked
+ * number only while a public black-list entry makes the person public; never the keyed hash or the raw number.
+ * Documents that are not public ({@code public=false}) only keep what the indexer needs to finish them later
+ * (a summary waiting for the subject's identity, or the time at which a summary must be fetched again).
+ *
+ * @param subjectId subject-service's id (also the document id)
+ * @param kind {@code USCC} or {@code ID_NUMBER}
+ * @param visible whether the public may see it (field {@code public}); every read filters on it
+ * @param code the USCC (legal persons only)
+ * @param masked the masked id number (public natural persons only)
+ * @param name the current name
+ * @param formerNames former names
+ * @param type the subject type, e.g. {@code ENTERPRISE}
+ * @param region the 6-digit administrative division code
+ * @param status the registry status
+ * @param verified whether the registry verified the subject
+ * @param lists {@code red} and/or {@code black} when an entry is in force
+ * @param categories catalog codes with at least one public record
+ * @param counts public records per catalog code
+ * @param redList red-list entries in force
+ * @param blackList black-list entries in force
+ * @param latestPenalties the latest public penalties (at most 5)
+ * @param disputed public records under objection
+ * @param summaryValidUntil when time alone changes the summary; the indexer fetches it again then
+ * @param subjectSeq the subject feed's sequence last applied
+ * @param recordSeq the record feed's sequence last applied
+ * @param indexedAt when this document was last written
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SubjectDocument(String subjectId, String kind, @JsonProperty("public") boolean visible, String code,
+        String masked, String name, List<String> formerNames, String type, String region, String status, Boolean verified,
+        List<String> lists, List<String> categories, Map<String, Integer> counts, List<ListEntry> redList,
+        List<ListEntry> blackList, List<ListEntry> latestPenalties, List<ListEntry> disputed, Instant summaryValidUntil,
+        Long subjectSeq, Long recordSeq, Instant indexedAt) {
+
+    /** Kind of a legal person or other organisation, keyed by its USCC. */
+    public static final String KIND_USCC = "USCC";
+    /** Kind of a natural person, keyed by an id number. */
+    public static final String KIND_ID_NUMBER = "ID_NUMBER";
+
+    public boolean naturalPerson() {
+        return KIND_ID_NUMBER.equals(kind);
+    }
+}

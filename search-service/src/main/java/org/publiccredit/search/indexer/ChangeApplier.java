@@ -1,0 +1,184 @@
+package org.publiccredit.search.indexer;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import org.publiccredit.search.config.SearchProperties;
+import org.publiccredit.search.feed.Change;
+import org.publiccredit.search.feed.FeedClient;
+import org.publiccredit.search.feed.Summary;
+import org.publiccredit.search.index.SubjectDocument;
+import org.publiccredit.search.index.SubjectIndex;
+import org.publiccredit.search.index.SubjectIndex.Stored;
+import org.publiccredit.search.index.SubjectIndex.Write;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies one page of a feed to one concrete index, idempotently: a subject change older than or equal to the
+ * document's {@code subjectSeq} is skipped (a replay), a record change makes the subject's public summary be
+ * fetched again (so replaying it writes the same summary). Each page is one bulk request, conditional on the
+ * versions read.
+ */
+@Component
+class ChangeApplier {
+
+    private final SubjectIndex index;
+    private final FeedClient feeds;
+    private final Clock clock;
+    private final int concurrency;
+
+    ChangeApplier(SubjectIndex index, FeedClient feeds, Clock clock, SearchProperties properties) {
+        this.index = index;
+        this.feeds = feeds;
+        this.clock = clock;
+        this.concurrency = properties.summaryConcurrency();
+    }
+
+    /** Subject changes in feed order; returns the number of documents written or deleted. */
+    int applySubjectChanges(String target, List<Change> changes) throws IOException {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Change c : changes) {
+            if (isSubject(c)) {
+                ids.add(subjectIdOf(c));
+            }
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Map<String, Stored> stored = index.get(target, ids);
+        Map<String, SubjectDocument> next = new LinkedHashMap<>();
+        for (Change c : changes) {
+            if (!isSubject(c)) {
+                continue;
+            }
+            String id = subjectIdOf(c);
+            SubjectDocument doc = next.containsKey(id) ? next.get(id) : stored.containsKey(id) ? stored.get(id).doc() : null;
+            if (doc != null && doc.subjectSeq() != null && doc.subjectSeq() >= c.seq()) {
+                continue; // already applied: a replay is a no-op
+            }
+            PublicDocuments.Identity identity = deleted(c) ? null : PublicDocuments.identity(c.subject());
+            String kind = identity != null ? identity.kind() : doc != null ? doc.kind() : null;
+            next.put(id, PublicDocuments.build(id, kind, identity, PublicDocuments.summaryOf(doc), c.seq(),
+                    doc != null ? doc.recordSeq() : null, clock.instant()));
+        }
+        return write(target, next, stored);
+    }
+
+    /** Record changes: the summaries of the subjects they touch are fetched again. */
+    int applyRecordChanges(String target, List<Change> changes) throws IOException {
+        Map<String, Long> seqBySubject = new LinkedHashMap<>();
+        for (Change c : changes) {
+            if (c.subjectId() != null && !c.subjectId().isBlank()) {
+                seqBySubject.merge(c.subjectId(), c.seq(), Math::max);
+            }
+        }
+        return refreshSummaries(target, seqBySubject);
+    }
+
+    /** Summaries whose {@code validUntil} has passed: time alone changed them. */
+    int refreshDue(String target, int max) throws IOException {
+        List<String> due = index.summariesDue(target, clock.instant(), max);
+        Map<String, Long> none = new LinkedHashMap<>();
+        due.forEach(id -> none.put(id, null));
+        return refreshSummaries(target, none);
+    }
+
+    private int refreshSummaries(String target, Map<String, Long> seqBySubject) throws IOException {
+        if (seqBySubject.isEmpty()) {
+            return 0;
+        }
+        Map<String, Stored> stored = index.get(target, seqBySubject.keySet());
+        Map<String, Summary> summaries = fetchSummaries(seqBySubject.keySet());
+        Map<String, SubjectDocument> next = new LinkedHashMap<>();
+        for (var e : seqBySubject.entrySet()) {
+            String id = e.getKey();
+            SubjectDocument doc = stored.containsKey(id) ? stored.get(id).doc() : null;
+            Summary summary = summaries.get(id);
+            PublicDocuments.Identity identity = PublicDocuments.identityOf(doc);
+            String kind = doc != null && doc.kind() != null ? doc.kind() : PublicDocuments.kindFromCode(summary.subjectCode());
+            if (PublicDocuments.needsPersonIdentity(kind, identity, summary)) {
+                identity = feeds.subject(id).map(PublicDocuments::identity).orElse(null);
+            }
+            Long recordSeq = doc != null && doc.recordSeq() != null
+                    ? (e.getValue() != null ? Long.valueOf(Math.max(doc.recordSeq(), e.getValue())) : doc.recordSeq())
+                    : e.getValue();
+            next.put(id, PublicDocuments.build(id, kind, identity, summary, doc != null ? doc.subjectSeq() : null, recordSeq,
+                    clock.instant()));
+        }
+        return write(target, next, stored);
+    }
+
+    private Map<String, Summary> fetchSummaries(Set<String> ids) throws IOException {
+        if (ids.size() == 1) {
+            String id = ids.iterator().next();
+            return Map.of(id, feeds.summary(id));
+        }
+        Semaphore permits = new Semaphore(concurrency);
+        Map<String, Future<Summary>> futures = new HashMap<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String id : ids) {
+                futures.put(id, pool.submit(() -> {
+                    permits.acquire();
+                    try {
+                        return feeds.summary(id);
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            Map<String, Summary> out = new HashMap<>();
+            for (var f : futures.entrySet()) {
+                out.put(f.getKey(), f.getValue().get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while fetching summaries", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    private int write(String target, Map<String, SubjectDocument> next, Map<String, Stored> stored) throws IOException {
+        List<Write> writes = new ArrayList<>(next.size());
+        next.forEach((id, doc) -> {
+            Stored prev = stored.get(id);
+            if (doc != null || prev != null) {
+                writes.add(new Write(id, doc, prev));
+            }
+        });
+        index.write(target, writes);
+        return writes.size();
+    }
+
+    private static boolean isSubject(Change c) {
+        return c.entityType() == null || "SUBJECT".equalsIgnoreCase(c.entityType());
+    }
+
+    private static String subjectIdOf(Change c) {
+        return c.subject() != null && c.subject().id() != null ? c.subject().id() : c.entityId();
+    }
+
+    private static boolean deleted(Change c) {
+        if (c.subject() == null) {
+            return true;
+        }
+        String kind = c.kind() == null ? "" : c.kind().toUpperCase(Locale.ROOT);
+        return kind.startsWith("DELETE") || kind.equals("REMOVED") || kind.equals("WITHDRAWN");
+    }
+}

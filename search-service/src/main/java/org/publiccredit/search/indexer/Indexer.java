@@ -1,0 +1,396 @@
+package org.publiccredit.search.indexer;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.publiccredit.search.config.SearchProperties;
+import org.publiccredit.search.feed.ChangePage;
+import org.publiccredit.search.feed.Feed;
+import org.publiccredit.search.feed.FeedClient;
+import org.publiccredit.search.index.Cursor;
+import org.publiccredit.search.index.MetaStore;
+import org.publiccredit.search.index.MetaStore.VersionedCursor;
+import org.publiccredit.search.index.RebuildJob;
+import org.publiccredit.search.index.SubjectIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * The indexer: while this instance holds the lease, it pulls both change feeds into the live index (the one the
+ * alias points to) and, when a rebuild is asked for, into a new index from sequence 0 with the same code path;
+ * once the new index has caught up with both feeds the alias is swapped in one atomic action and the old index
+ * deleted. Cursors live in the meta index, written after each applied page, so a restart of this service, of
+ * Redis or of Elasticsearch resumes where it stopped and loses nothing (a lost index loses its cursor too and is
+ * built again from 0). Instances without the lease only serve reads.
+ */
+@Component
+public class Indexer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Indexer.class);
+    private static final Duration STEP_BUDGET = Duration.ofSeconds(1);
+    private static final Duration REFRESH_SCAN = Duration.ofSeconds(2);
+    private static final int REFRESH_BATCH = 200;
+
+    private final IndexerLease lease;
+    private final ChangeApplier applier;
+    private final SubjectIndex index;
+    private final MetaStore meta;
+    private final FeedClient feeds;
+    private final SearchProperties properties;
+    private final Clock clock;
+    private final Map<Feed, FeedStatus> status = new EnumMap<>(Feed.class);
+    private final Map<Feed, Counter> applied = new EnumMap<>(Feed.class);
+    private ScheduledExecutorService executor;
+    private volatile boolean running;
+
+    // state of the active indexer; touched only by the indexer thread (volatile for the health indicator)
+    private volatile Pipeline live;
+    private volatile Pipeline rebuild;
+    private volatile String lastError;
+    private Instant nextRefreshScan = Instant.EPOCH;
+    private Instant nextJobSave = Instant.EPOCH;
+    private int failures;
+    private Instant pausedUntil = Instant.EPOCH;
+
+    Indexer(IndexerLease lease, ChangeApplier applier, SubjectIndex index, MetaStore meta, FeedClient feeds,
+            SearchProperties properties, Clock clock, MeterRegistry registry) {
+        this.lease = lease;
+        this.applier = applier;
+        this.index = index;
+        this.meta = meta;
+        this.feeds = feeds;
+        this.properties = properties;
+        this.clock = clock;
+        for (Feed f : Feed.values()) {
+            FeedStatus s = new FeedStatus();
+            status.put(f, s);
+            Gauge.builder("search.indexer.lag.sequence", s, x -> x.active() ? x.lagSequence() : Double.NaN)
+                    .tag("feed", f.tag()).description("changes of the feed not yet in the live index").register(registry);
+            Gauge.builder("search.indexer.lag.seconds", s, x -> x.lagSeconds(clock))
+                    .tag("feed", f.tag()).description("seconds since the live index last was at the feed's head").register(registry);
+            applied.put(f, Counter.builder("search.indexer.changes").tag("feed", f.tag())
+                    .description("changes applied (live and rebuild)").register(registry));
+        }
+    }
+
+    /** One concrete index being filled, with its cursor (and its rebuild job, if it is a rebuild). */
+    static final class Pipeline {
+        final String index;
+        VersionedCursor cursor;
+        RebuildJob job;
+        final Map<Feed, Boolean> atHead = new EnumMap<>(Map.of(Feed.SUBJECT, false, Feed.RECORD, false));
+        final Map<Feed, Long> head = new EnumMap<>(Map.of(Feed.SUBJECT, 0L, Feed.RECORD, 0L));
+
+        Pipeline(String index, VersionedCursor cursor, RebuildJob job) {
+            this.index = index;
+            this.cursor = cursor;
+            this.job = job;
+        }
+
+        long seq(Feed f) {
+            return f == Feed.SUBJECT ? cursor.cursor().subjectSeq() : cursor.cursor().recordSeq();
+        }
+
+        boolean caughtUp() {
+            return atHead.get(Feed.SUBJECT) && atHead.get(Feed.RECORD);
+        }
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("indexer").daemon().factory());
+        running = true;
+        executor.scheduleWithFixedDelay(this::tick, 500, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        lease.release();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    void tick() {
+        Instant now = clock.instant();
+        if (now.isBefore(pausedUntil)) {
+            return;
+        }
+        if (!lease.hold()) {
+            if (live != null) {
+                log.info("not the active indexer any more: serving reads only");
+            }
+            standby();
+            return;
+        }
+        try {
+            if (live == null) {
+                live = openLive();
+            }
+            if (rebuild == null) {
+                rebuild = openRebuild();
+            }
+            boolean ok = follow(live, properties.batchSize(), true);
+            if (rebuild != null) {
+                Instant deadline = clock.instant().plus(STEP_BUDGET);
+                do {
+                    follow(rebuild, properties.rebuildBatchSize(), false);
+                } while (!rebuild.caughtUp() && clock.instant().isBefore(deadline));
+                if (rebuild.caughtUp()) {
+                    takeOver();
+                } else if (clock.instant().isAfter(nextJobSave)) {
+                    saveProgress(rebuild);
+                }
+            }
+            if (clock.instant().isAfter(nextRefreshScan)) {
+                nextRefreshScan = clock.instant().plus(REFRESH_SCAN);
+                applier.refreshDue(live.index, REFRESH_BATCH);
+                if (rebuild != null) {
+                    applier.refreshDue(rebuild.index, REFRESH_BATCH);
+                }
+            }
+            if (ok) {
+                failures = 0;
+                lastError = null;
+            }
+        } catch (SubjectIndex.ConflictException e) {
+            log.warn("another indexer wrote meanwhile ({}); stepping back", e.getMessage());
+            lease.release();
+            standby();
+        } catch (Exception e) {
+            failed(e);
+        }
+    }
+
+    private void standby() {
+        live = null;
+        rebuild = null;
+        status.values().forEach(FeedStatus::standby);
+    }
+
+    private void failed(Exception e) {
+        failures++;
+        String what = describe(e);
+        if (!what.equals(lastError)) {
+            log.warn("indexer step failed, will retry from the cursor: {}", what);
+        }
+        lastError = what;
+        // state is read again from Elasticsearch next time (an index may have been lost meanwhile)
+        live = null;
+        rebuild = null;
+        pausedUntil = clock.instant().plusMillis(Math.min(5_000, 250L * (1L << Math.min(failures, 5))));
+    }
+
+    /**
+     * Pulls each feed, page by page, into the pipeline's index, saving the cursor after each page. Returns false
+     * when a feed failed (the other one still moves on).
+     */
+    private boolean follow(Pipeline p, int limit, boolean isLive) throws IOException {
+        boolean allOk = true;
+        Instant deadline = clock.instant().plus(STEP_BUDGET);
+        for (Feed feed : Feed.values()) {
+            try {
+                boolean more;
+                do {
+                    more = pullOnce(p, feed, limit, isLive);
+                } while (more && isLive && clock.instant().isBefore(deadline));
+            } catch (RestClientException e) {
+                // the feed's service (or Keycloak) cannot answer: this feed waits, the other one moves on
+                allOk = false;
+                p.atHead.put(feed, false);
+                String what = feed.tag() + " feed: " + describe(e);
+                if (isLive) {
+                    if (!what.equals(status.get(feed).lastError())) {
+                        log.warn("cannot follow the {}", what);
+                    }
+                    status.get(feed).failed(what);
+                }
+            }
+        }
+        return allOk;
+    }
+
+    private boolean pullOnce(Pipeline p, Feed feed, int limit, boolean isLive) throws IOException {
+        long from = p.seq(feed);
+        ChangePage page = feeds.changes(feed, from, limit);
+        long last = from;
+        for (var c : page.changes()) {
+            last = Math.max(last, c.seq());
+        }
+        last = Math.max(last, page.changes().isEmpty() ? from : page.lastSeq());
+        if (!page.changes().isEmpty()) {
+            if (feed == Feed.SUBJECT) {
+                applier.applySubjectChanges(p.index, page.changes());
+            } else {
+                applier.applyRecordChanges(p.index, page.changes());
+            }
+            applied.get(feed).increment(page.changes().size());
+        }
+        if (last != from) {
+            Cursor c = p.cursor.cursor();
+            Cursor next = feed == Feed.SUBJECT ? c.advance(last, c.recordSeq(), clock.instant())
+                    : c.advance(c.subjectSeq(), last, clock.instant());
+            p.cursor = meta.saveCursor(next, p.cursor);
+        }
+        p.atHead.put(feed, !page.hasMore());
+        p.head.put(feed, Math.max(p.head.get(feed), page.hasMore() ? page.lastSeq() : last));
+        if (isLive) {
+            status.get(feed).applied(last, page.lastSeq(), page.hasMore(), clock.instant());
+        }
+        return page.hasMore();
+    }
+
+    /** The index the alias points to, with its cursor; a new one from 0 when there is none (first start, or lost). */
+    private Pipeline openLive() throws IOException {
+        meta.ensureIndex();
+        var targets = index.aliasTargets();
+        String current = targets.isEmpty() ? null : targets.getLast();
+        Instant now = clock.instant();
+        VersionedCursor cursor;
+        if (current == null) {
+            current = index.newIndexName(now);
+            log.info("no subject index behind alias {}: creating {} and indexing from sequence 0", index.alias(), current);
+            index.create(current);
+            index.swapAlias(current, null);
+            meta.deleteCursor(current);
+            cursor = meta.saveCursor(Cursor.start(current, now), null);
+        } else {
+            String name = current;
+            var stored = meta.cursor(name);
+            if (stored.isPresent()) {
+                cursor = stored.get();
+            } else {
+                log.info("no cursor for {}: replaying both feeds from 0 into it", name);
+                cursor = meta.saveCursor(Cursor.start(name, now), null);
+            }
+            if (!index.currentMapping(name) && meta.activeJob().isEmpty()) {
+                log.info("{} has an older mapping: rebuilding into a {} index", name, SubjectIndex.MAPPING_VERSION);
+                meta.saveJob(RebuildJob.requested(UUID.randomUUID().toString(), "mapping-change", "indexer", now));
+            }
+        }
+        Pipeline p = new Pipeline(current, cursor, null);
+        status.get(Feed.SUBJECT).reset(p.seq(Feed.SUBJECT), now);
+        status.get(Feed.RECORD).reset(p.seq(Feed.RECORD), now);
+        return p;
+    }
+
+    /** The pending or running rebuild, if any, with its new index and cursor. */
+    private Pipeline openRebuild() throws IOException {
+        var active = meta.activeJob();
+        if (active.isEmpty()) {
+            return null;
+        }
+        RebuildJob job = active.get();
+        Instant now = clock.instant();
+        if (job.state() == RebuildJob.State.RUNNING && job.index() != null && job.index().equals(live.index)) {
+            // the swap happened but the job was not marked: finish the bookkeeping
+            meta.saveJob(job.done(index.count(live.index), now));
+            return null;
+        }
+        if (job.state() == RebuildJob.State.PENDING || job.index() == null || !index.exists(job.index())) {
+            String name = index.newIndexName(now);
+            index.create(name);
+            meta.deleteCursor(name);
+            VersionedCursor cursor = meta.saveCursor(Cursor.start(name, now), null);
+            job = job.running(name, live.index, now);
+            meta.saveJob(job);
+            log.info("rebuild {} started: {} from sequence 0 (replacing {})", job.id(), name, live.index);
+            return new Pipeline(name, cursor, job);
+        }
+        String name = job.index();
+        VersionedCursor cursor = meta.cursor(name).orElse(null);
+        if (cursor == null) {
+            cursor = meta.saveCursor(Cursor.start(name, now), null);
+        }
+        log.info("rebuild {} resumed: {} at subject {} / record {}", job.id(), name, cursor.cursor().subjectSeq(), cursor.cursor().recordSeq());
+        return new Pipeline(name, cursor, job);
+    }
+
+    private void saveProgress(Pipeline p) throws IOException {
+        nextJobSave = clock.instant().plusSeconds(1);
+        p.job = p.job.progress(p.seq(Feed.SUBJECT), p.seq(Feed.RECORD), p.head.get(Feed.SUBJECT), p.head.get(Feed.RECORD));
+        meta.saveJob(p.job);
+    }
+
+    /** The rebuilt index is at both feeds' heads: it takes the alias, the old index goes. */
+    private void takeOver() throws IOException {
+        Pipeline next = rebuild;
+        Pipeline old = live;
+        index.refresh(next.index);
+        index.swapAlias(next.index, old.index);
+        long docs = index.count(next.index);
+        next.job = next.job.progress(next.seq(Feed.SUBJECT), next.seq(Feed.RECORD), next.head.get(Feed.SUBJECT), next.head.get(Feed.RECORD))
+                .done(docs, clock.instant());
+        meta.saveJob(next.job);
+        live = new Pipeline(next.index, next.cursor, null);
+        rebuild = null;
+        Instant now = clock.instant();
+        status.get(Feed.SUBJECT).reset(live.seq(Feed.SUBJECT), now);
+        status.get(Feed.RECORD).reset(live.seq(Feed.RECORD), now);
+        log.info("rebuild {} done: alias {} now on {} ({} documents); deleting {}", next.job.id(), index.alias(), next.index, docs, old.index);
+        if (!old.index.equals(next.index)) {
+            index.delete(old.index);
+            meta.deleteCursor(old.index);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        if (m != null && m.length() > 200) {
+            m = m.substring(0, 200);
+        }
+        return e.getClass().getSimpleName() + (m != null ? ": " + m.replaceAll("[\\r\\n]", " ") : "");
+    }
+
+    // --- for the health indicator -----------------------------------------------------------
+
+    boolean active() {
+        return lease.held() && live != null;
+    }
+
+    String liveIndex() {
+        Pipeline p = live;
+        return p != null ? p.index : null;
+    }
+
+    RebuildJob rebuildJob() {
+        Pipeline p = rebuild;
+        return p != null ? p.job : null;
+    }
+
+    Map<Feed, FeedStatus> feeds() {
+        return status;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    IndexerLease lease() {
+        return lease;
+    }
+}

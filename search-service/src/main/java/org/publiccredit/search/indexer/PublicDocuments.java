@@ -1,0 +1,152 @@
+package org.publiccredit.search.indexer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.publiccredit.search.feed.SubjectPayload;
+import org.publiccredit.search.feed.Summary;
+import org.publiccredit.search.index.ListEntry;
+import org.publiccredit.search.index.SubjectDocument;
+
+/**
+ * The one place that decides what of a subject goes into the public index (公示): a legal person's identity and
+ * public summary as soon as its identity is known; a natural person only while the summary holds a public
+ * black-list entry (e.g. 失信被执行人), then with the masked number and only the black-list part of the summary.
+ * Anything else about a person is not stored; neither is the keyed hash or the raw number, ever.
+ */
+final class PublicDocuments {
+
+    static final String RED = "red";
+    static final String BLACK = "black";
+
+    private PublicDocuments() {
+    }
+
+    /**
+     * What the registry says about a subject.
+     *
+     * @param kind {@code USCC} or {@code ID_NUMBER}
+     * @param code the USCC (legal persons)
+     * @param masked the masked id number (persons)
+     * @param name the current name
+     * @param formerNames former names
+     * @param type subject type
+     * @param region division code
+     * @param status registry status
+     * @param verified verified by the registry
+     */
+    record Identity(String kind, String code, String masked, String name, List<String> formerNames, String type, String region,
+            String status, Boolean verified) {
+    }
+
+    static Identity identity(SubjectPayload p) {
+        if (p == null || p.name() == null || p.name().isBlank()) {
+            return null;
+        }
+        String kind = p.kind() != null ? p.kind() : p.code() != null ? SubjectDocument.KIND_USCC : SubjectDocument.KIND_ID_NUMBER;
+        List<String> former = p.formerNames() == null ? List.of() : p.formerNames().stream()
+                .map(SubjectPayload.FormerName::name).filter(Objects::nonNull).filter(n -> !n.isBlank()).distinct().toList();
+        boolean person = SubjectDocument.KIND_ID_NUMBER.equals(kind);
+        // a person's code field would be the raw number: only the masked form is ever taken
+        return new Identity(kind, person ? null : p.code(), person ? p.masked() : null, p.name(), former, p.type(), p.region(),
+                p.status(), p.verified());
+    }
+
+    /** The identity a stored document holds, or null when it holds none (not yet known, or a person not public). */
+    static Identity identityOf(SubjectDocument d) {
+        if (d == null || d.name() == null) {
+            return null;
+        }
+        return new Identity(d.kind(), d.code(), d.masked(), d.name(), d.formerNames() != null ? d.formerNames() : List.of(),
+                d.type(), d.region(), d.status(), d.verified());
+    }
+
+    /** The summary a stored document holds (empty when none). */
+    static Summary summaryOf(SubjectDocument d) {
+        if (d == null) {
+            return null;
+        }
+        return new Summary(d.subjectId(), d.code(), d.counts(), d.redList(), d.blackList(), d.latestPenalties(), d.disputed(),
+                d.summaryValidUntil());
+    }
+
+    /** Tells a person from an organisation by the code record-service shows: a masked number has asterisks. */
+    static String kindFromCode(String subjectCode) {
+        if (subjectCode == null || subjectCode.isBlank()) {
+            return null;
+        }
+        return subjectCode.indexOf('*') >= 0 ? SubjectDocument.KIND_ID_NUMBER : SubjectDocument.KIND_USCC;
+    }
+
+    /** Whether a natural person has a public black-list entry but the identity still has to be fetched. */
+    static boolean needsPersonIdentity(String kind, Identity identity, Summary summary) {
+        return SubjectDocument.KIND_ID_NUMBER.equals(kind) && identity == null && summary != null && !summary.blackList().isEmpty();
+    }
+
+    /**
+     * The document to store for a subject, or null when there is nothing worth keeping (delete it).
+     *
+     * @param subjectId the subject
+     * @param kind {@code USCC} / {@code ID_NUMBER}, or null when not known yet
+     * @param identity the registry's view, or null when not known
+     * @param summary the public summary, or null when not fetched yet
+     * @param subjectSeq subject feed sequence applied
+     * @param recordSeq record feed sequence applied
+     * @param now the time of indexing
+     */
+    static SubjectDocument build(String subjectId, String kind, Identity identity, Summary summary, Long subjectSeq, Long recordSeq,
+            Instant now) {
+        String k = identity != null ? identity.kind() : kind;
+        Summary s = summary != null ? summary : Summary.empty(subjectId);
+        if (SubjectDocument.KIND_ID_NUMBER.equals(k)) {
+            s = personView(s);
+            boolean visible = identity != null && !s.blackList().isEmpty();
+            if (!visible) {
+                // not public: keep only when the summary must be fetched again at a given time
+                return s.validUntil() == null ? null : new SubjectDocument(subjectId, k, false, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null, null, null, s.validUntil(), subjectSeq, recordSeq, now);
+            }
+        }
+        boolean visible = identity != null;
+        boolean hasSummary = !s.counts().isEmpty() || !s.redList().isEmpty() || !s.blackList().isEmpty()
+                || !s.latestPenalties().isEmpty() || !s.disputed().isEmpty() || s.validUntil() != null;
+        if (!visible && !hasSummary) {
+            return null;
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        s.counts().forEach((category, n) -> {
+            if (category != null && n != null && n > 0) {
+                counts.put(category, n);
+            }
+        });
+        List<String> lists = new ArrayList<>(2);
+        if (!s.redList().isEmpty()) {
+            lists.add(RED);
+        }
+        if (!s.blackList().isEmpty()) {
+            lists.add(BLACK);
+        }
+        Identity id = identity;
+        return new SubjectDocument(subjectId, k, visible,
+                id != null ? id.code() : null, id != null ? id.masked() : null, id != null ? id.name() : null,
+                id != null ? id.formerNames() : null, id != null ? id.type() : null, id != null ? id.region() : null,
+                id != null ? id.status() : null, id != null ? id.verified() : null,
+                lists, List.copyOf(counts.keySet()), counts, s.redList(), s.blackList(), s.latestPenalties(), s.disputed(),
+                s.validUntil(), subjectSeq, recordSeq, now);
+    }
+
+    /** A person is public only through black lists: nothing else of the summary is shown. */
+    private static Summary personView(Summary s) {
+        Set<String> categories = s.blackList().stream().map(ListEntry::category).filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<String> records = s.blackList().stream().map(ListEntry::recordId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<String, Integer> counts = s.counts().entrySet().stream().filter(e -> categories.contains(e.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        List<ListEntry> disputed = s.disputed().stream().filter(e -> records.contains(e.recordId())).toList();
+        return new Summary(s.subjectId(), s.subjectCode(), counts, List.of(), s.blackList(), List.of(), disputed, s.validUntil());
+    }
+}

@@ -1,0 +1,55 @@
+package org.publiccredit.search.query;
+
+import org.publiccredit.commons.id.Uscc;
+import org.publiccredit.commons.problem.ApiException;
+import org.publiccredit.commons.security.Caller;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The public lookup: search, public profiles, and an enterprise's own public document. */
+@RestController
+class SearchController {
+
+    private final SubjectSearch search;
+
+    SearchController(SubjectSearch search) {
+        this.search = search;
+    }
+
+    @GetMapping("/api/v1/search")
+    Views.SearchPage search(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String list,
+            @RequestParam(required = false) String category, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return search.search(SearchCriteria.of(q, region, type, list, category, page, size));
+    }
+
+    /** Unknown and not public answer the same 404, so nobody can probe who exists. */
+    @GetMapping("/api/v1/public/subjects/{code}")
+    Views.Profile profile(@PathVariable String code) {
+        String key = code.strip();
+        if (Uscc.check(key).valid()) {
+            return found(Uscc.parse(key).value(), null);
+        }
+        if (Views.looksLikeSubjectId(key)) {
+            return found(null, key.toLowerCase(java.util.Locale.ROOT));
+        }
+        throw ApiException.notFound("Subject");
+    }
+
+    /** The enterprise's own subject as the public sees it, with the time it was last indexed. */
+    @GetMapping("/api/v1/search/mine")
+    @PreAuthorize("isAuthenticated()")
+    Views.Profile mine(Caller caller) {
+        String uscc = caller.usccClaim().filter(c -> Uscc.check(c).valid()).orElseThrow(() -> ApiException.notFound("Subject"));
+        return found(Uscc.parse(uscc).value(), null);
+    }
+
+    private Views.Profile found(String code, String subjectId) {
+        return search.find(code, subjectId).map(d -> Views.profile(d, search.clock().instant()))
+                .orElseThrow(() -> ApiException.notFound("Subject"));
+    }
+}

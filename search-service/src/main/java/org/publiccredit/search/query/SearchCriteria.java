@@ -1,0 +1,124 @@
+package org.publiccredit.search.query;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.publiccredit.commons.id.SubjectType;
+import org.publiccredit.commons.problem.ApiException;
+import org.publiccredit.commons.problem.FieldProblem;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A checked public search: the text (NFKC-normalised, whitespace collapsed), whether it looks like a code or a code
+ * prefix, the filters and the page. Everything a caller typed is validated here; the query built from it is only
+ * term, prefix and match queries, never query-string syntax.
+ *
+ * @param text the search text, or null for filters only
+ * @param code the text as an upper-case code (prefix) when it can be one, else null
+ * @param region a 2-, 4- or 6-digit division code prefix
+ * @param type a subject type
+ * @param list {@code red} or {@code black}
+ * @param category a catalog code
+ * @param page the page, from 0
+ * @param size the page size, 1-50
+ */
+public record SearchCriteria(String text, String code, String region, String type, String list, String category, int page, int size) {
+
+    public static final int MAX_TEXT = 100;
+    public static final int MAX_SIZE = 50;
+    public static final int DEFAULT_SIZE = 20;
+    /** Elasticsearch's max_result_window: deeper pages are refused with SEARCH_TOO_DEEP. */
+    public static final int MAX_WINDOW = 10_000;
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}&&[^\\u200d]]");
+    private static final Pattern CODE = Pattern.compile("[0-9A-Z]{2,18}");
+    private static final Pattern REGION = Pattern.compile("\\d{2}|\\d{4}|\\d{6}");
+    private static final Pattern CATEGORY = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+
+    public static SearchCriteria of(String q, String region, String type, String list, String category, Integer page, Integer size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String text = null;
+        if (q != null) {
+            if (q.length() > MAX_TEXT * 4) {
+                throw tooLong();
+            }
+            if (CONTROL.matcher(q).find()) {
+                throw new ApiException(HttpStatus.BAD_REQUEST, "SEARCH_QUERY_INVALID", "The search text contains control characters",
+                        List.of(new FieldProblem("q", "SEARCH_QUERY_INVALID", "must not contain control characters")));
+            }
+            text = Normalizer.normalize(q, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ");
+            if (text.length() > MAX_TEXT) {
+                throw tooLong();
+            }
+            if (text.isEmpty()) {
+                text = null;
+            }
+        }
+        String code = null;
+        if (text != null) {
+            String compact = text.replace(" ", "").toUpperCase(Locale.ROOT);
+            if (CODE.matcher(compact).matches() && compact.chars().anyMatch(Character::isDigit)) {
+                code = compact;
+            }
+        }
+        String r = blankToNull(region);
+        if (r != null && !REGION.matcher(r).matches()) {
+            problems.add(new FieldProblem("region", "FIELD_PATTERN", "must be a 2-, 4- or 6-digit division code"));
+        }
+        String t = blankToNull(type);
+        if (t != null) {
+            t = t.toUpperCase(Locale.ROOT);
+            try {
+                SubjectType.valueOf(t);
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("type", "FIELD_INVALID", "must be one of the subject types, e.g. ENTERPRISE"));
+            }
+        }
+        String l = blankToNull(list);
+        if (l != null) {
+            l = l.toLowerCase(Locale.ROOT);
+            if (!l.equals("red") && !l.equals("black")) {
+                problems.add(new FieldProblem("list", "FIELD_INVALID", "must be red or black"));
+            }
+        }
+        String c = blankToNull(category);
+        if (c != null) {
+            c = c.toUpperCase(Locale.ROOT);
+            if (!CATEGORY.matcher(c).matches()) {
+                problems.add(new FieldProblem("category", "FIELD_PATTERN", "must be a catalog code, e.g. ADM_PENALTY"));
+            }
+        }
+        int p = page != null ? page : 0;
+        int s = size != null ? size : DEFAULT_SIZE;
+        if (p < 0) {
+            problems.add(new FieldProblem("page", "FIELD_MIN", "must be 0 or more"));
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            problems.add(new FieldProblem("size", "FIELD_RANGE", "must be between 1 and " + MAX_SIZE));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid("VALIDATION_FAILED", "The request has invalid parameters", problems);
+        }
+        if ((long) p * s + s > MAX_WINDOW) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "SEARCH_TOO_DEEP",
+                    "Results beyond the first " + MAX_WINDOW + " are not paged: use filters to narrow the search");
+        }
+        if (text == null && r == null && t == null && l == null && c == null) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "SEARCH_QUERY_EMPTY",
+                    "Give a name, a code or a filter (region, type, list, category)",
+                    List.of(new FieldProblem("q", "SEARCH_QUERY_EMPTY", "must not be empty without a filter")));
+        }
+        return new SearchCriteria(text, code, r, t, l, c, p, s);
+    }
+
+    private static ApiException tooLong() {
+        return new ApiException(HttpStatus.BAD_REQUEST, "SEARCH_QUERY_TOO_LONG", "The search text is longer than " + MAX_TEXT + " characters",
+                List.of(new FieldProblem("q", "SEARCH_QUERY_TOO_LONG", "at most " + MAX_TEXT + " characters")));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,204 @@
+package org.publiccredit.search.query;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.publiccredit.commons.id.Regions;
+import org.publiccredit.commons.id.SubjectType;
+import org.publiccredit.search.index.ListEntry;
+import org.publiccredit.search.index.SubjectDocument;
+
+/** The response types of the public lookup, made from index documents (never the document itself). */
+final class Views {
+
+    static final String DISPUTED_LABEL = "异议中";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private Views() {
+    }
+
+    /**
+     * One page of results.
+     *
+     * @param query the normalised search text
+     * @param page page number from 0
+     * @param size page size
+     * @param total matching subjects
+     * @param totalRelation {@code eq}, or {@code gte} when the count is a lower bound
+     * @param items the subjects of this page, best first
+     * @param facets counts per region, type, list and category over all matches
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SearchPage(String query, int page, int size, long total, String totalRelation, List<SearchItem> items,
+            Map<String, List<FacetValue>> facets) {
+    }
+
+    /**
+     * One subject in the results.
+     *
+     * @param code the USCC (organisations)
+     * @param masked the masked id number (public natural persons)
+     * @param name current name
+     * @param formerNames former names
+     * @param type subject type
+     * @param typeLabel its Chinese label
+     * @param region division code
+     * @param regionName its name when listed
+     * @param status registry status
+     * @param lists {@code red} / {@code black} when an entry is in force
+     * @param counts public records per category
+     * @param disputed whether a public record is under objection (异议中)
+     * @param highlight highlighted fragments per field ({@code <em>} marks the match, the rest HTML-escaped)
+     * @param profile the public profile's path
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record SearchItem(String code, String masked, String name, List<String> formerNames, String type, String typeLabel, String region,
+            String regionName, String status, List<String> lists, Map<String, Integer> counts, boolean disputed,
+            Map<String, List<String>> highlight, String profile) {
+    }
+
+    /**
+     * A facet value with its count.
+     *
+     * @param value the value
+     * @param count matching subjects
+     */
+    record FacetValue(String value, long count) {
+    }
+
+    /**
+     * The public profile of a subject.
+     *
+     * @param code the USCC (organisations)
+     * @param masked the masked id number (public natural persons)
+     * @param name current name
+     * @param formerNames former names
+     * @param type subject type
+     * @param typeLabel its Chinese label
+     * @param region division code
+     * @param regionName its name when listed
+     * @param status registry status
+     * @param verified verified by the registry
+     * @param records public records per category
+     * @param redList red-list entries in force (守信红名单)
+     * @param blackList black-list entries in force (失信黑名单)
+     * @param latestPenalties the latest public penalties
+     * @param disputed public records under objection, labelled 异议中
+     * @param indexedAt when the index last wrote this subject
+     * @param links the profile itself and the public record list (record-service)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Profile(String code, String masked, String name, List<String> formerNames, String type, String typeLabel, String region,
+            String regionName, String status, Boolean verified, List<CategoryCount> records, List<Entry> redList, List<Entry> blackList,
+            List<Entry> latestPenalties, List<Entry> disputed, Instant indexedAt, Links links) {
+    }
+
+    /**
+     * Public records of one category.
+     *
+     * @param category catalog code
+     * @param count how many
+     */
+    record CategoryCount(String category, int count) {
+    }
+
+    /**
+     * A public record in a profile.
+     *
+     * @param recordId record-service's id
+     * @param category catalog code
+     * @param name catalog entry name
+     * @param decisionDate decision date
+     * @param publicUntil end of its publicity window
+     * @param department supplying department
+     * @param disputed under objection
+     * @param label 异议中 when disputed
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Entry(String recordId, String category, String name, String decisionDate, String publicUntil, String department,
+            boolean disputed, String label) {
+    }
+
+    /**
+     * Links of a profile.
+     *
+     * @param self this profile
+     * @param records the subject's public records (record-service)
+     */
+    record Links(String self, String records) {
+    }
+
+    /** The key a profile is addressed by: the USCC, or the subject id of a natural person. */
+    static String key(SubjectDocument d) {
+        return d.code() != null ? d.code() : d.subjectId();
+    }
+
+    static boolean looksLikeSubjectId(String s) {
+        return s != null && UUID.matcher(s).matches();
+    }
+
+    static SearchItem item(SubjectDocument d, Map<String, List<String>> highlight) {
+        boolean disputed = d.disputed() != null && !d.disputed().isEmpty();
+        return new SearchItem(d.code(), d.masked(), d.name(), d.formerNames(), d.type(), typeLabel(d.type()), d.region(),
+                Regions.name(d.region()).orElse(null), d.status(), d.lists(), d.counts(), disputed, highlight,
+                "/api/v1/public/subjects/" + key(d));
+    }
+
+    static Profile profile(SubjectDocument d, Instant now) {
+        String self = "/api/v1/public/subjects/" + key(d);
+        List<CategoryCount> counts = d.counts() == null ? List.of()
+                : d.counts().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new CategoryCount(e.getKey(), e.getValue())).toList();
+        return new Profile(d.code(), d.masked(), d.name(), d.formerNames() != null ? d.formerNames() : List.of(), d.type(), typeLabel(d.type()),
+                d.region(), Regions.name(d.region()).orElse(null), d.status(), d.verified(), counts,
+                entries(d.redList(), now), entries(d.blackList(), now), entries(d.latestPenalties(), now), entries(d.disputed(), now),
+                d.indexedAt(), new Links(self, self + "/records"));
+    }
+
+    /** Entries still in force now (the index may lag a summary's expiry by a moment: never show an expired one). */
+    static List<Entry> entries(List<ListEntry> list, Instant now) {
+        if (list == null) {
+            return List.of();
+        }
+        return list.stream().filter(e -> inForce(e.publicUntil(), now))
+                .map(e -> new Entry(e.recordId(), e.category(), e.name(), e.decisionDate(), e.publicUntil(), e.department(), e.disputed(),
+                        e.disputed() ? DISPUTED_LABEL : null))
+                .toList();
+    }
+
+    static boolean inForce(String publicUntil, Instant now) {
+        return end(publicUntil).map(now::isBefore).orElse(true);
+    }
+
+    /** A date means the end of that day in China; an instant is taken as is; anything unreadable is not judged. */
+    private static Optional<Instant> end(String publicUntil) {
+        if (publicUntil == null || publicUntil.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            if (publicUntil.length() == 10) {
+                return Optional.of(LocalDate.parse(publicUntil).plusDays(1).atStartOfDay(CHINA).toInstant());
+            }
+            return Optional.of(Instant.parse(publicUntil));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String typeLabel(String type) {
+        if (type == null) {
+            return null;
+        }
+        try {
+            return SubjectType.valueOf(type).labelZh();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.publiccredit.search.indexer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.publiccredit.search.feed.SubjectPayload;
+import org.publiccredit.search.feed.Summary;
+import org.publiccredit.search.index.ListEntry;
+import org.publiccredit.search.index.SubjectDocument;
+import tools.jackson.databind.json.JsonMapper;
+
+class PublicDocumentsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+    private static final String ID = "0b7e7a4e-3f7e-4a55-9a55-3c1f5b0c0001";
+
+    private static SubjectPayload company() {
+        return new SubjectPayload(ID, "USCC", "91450200MA5K00012P", null, "柳州示范机械有限公司",
+                List.of(new SubjectPayload.FormerName("柳州旧名机械厂", "2020-01-01")), "ENTERPRISE", "450200", "ACTIVE", true);
+    }
+
+    private static SubjectPayload person() {
+        // a careless payload that also carried the raw number as "code": it must never be taken
+        return new SubjectPayload(ID, "ID_NUMBER", "450202199001011237", "450202********1237", "张三", List.of(), "NATURAL_PERSON",
+                "450202", "ACTIVE", true);
+    }
+
+    private static ListEntry entry(String recordId, String category, boolean disputed) {
+        return new ListEntry(recordId, category, category, "2026-01-05", "2028-01-05", "court", disputed);
+    }
+
+    private static Summary summary(List<ListEntry> red, List<ListEntry> black, List<ListEntry> penalties, List<ListEntry> disputed,
+            Map<String, Integer> counts, Instant validUntil) {
+        return new Summary(ID, null, counts, red, black, penalties, disputed, validUntil);
+    }
+
+    @Test
+    void aCompanyIsPublicWithIdentityAndSummary() {
+        var identity = PublicDocuments.identity(company());
+        Summary s = summary(List.of(entry("r1", "TAX_A_GRADE", false)), List.of(), List.of(entry("r2", "ADM_PENALTY", true)),
+                List.of(entry("r2", "ADM_PENALTY", true)), Map.of("ADM_PENALTY", 1, "TAX_A_GRADE", 1, "ADM_LICENSE", 0), NOW.plusSeconds(60));
+        SubjectDocument d = PublicDocuments.build(ID, null, identity, s, 7L, 9L, NOW);
+        assertThat(d.visible()).isTrue();
+        assertThat(d.code()).isEqualTo("91450200MA5K00012P");
+        assertThat(d.masked()).isNull();
+        assertThat(d.formerNames()).containsExactly("柳州旧名机械厂");
+        assertThat(d.lists()).containsExactly("red");
+        assertThat(d.categories()).containsExactly("ADM_PENALTY", "TAX_A_GRADE");
+        assertThat(d.counts()).doesNotContainKey("ADM_LICENSE");
+        assertThat(d.disputed()).hasSize(1);
+        assertThat(d.summaryValidUntil()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(d.subjectSeq()).isEqualTo(7L);
+        assertThat(d.recordSeq()).isEqualTo(9L);
+    }
+
+    @Test
+    void aSummaryBeforeTheIdentityIsKeptButNotPublic() {
+        Summary s = summary(List.of(), List.of(), List.of(entry("r2", "ADM_PENALTY", false)), List.of(), Map.of("ADM_PENALTY", 1), null);
+        SubjectDocument d = PublicDocuments.build(ID, "USCC", null, s, null, 3L, NOW);
+        assertThat(d.visible()).isFalse();
+        assertThat(d.name()).isNull();
+        assertThat(PublicDocuments.summaryOf(d).latestPenalties()).hasSize(1);
+        // when the identity arrives, the kept summary is merged
+        SubjectDocument later = PublicDocuments.build(ID, "USCC", PublicDocuments.identity(company()), PublicDocuments.summaryOf(d), 4L, 3L, NOW);
+        assertThat(later.visible()).isTrue();
+        assertThat(later.categories()).containsExactly("ADM_PENALTY");
+    }
+
+    @Test
+    void nothingKnownIsNothingStored() {
+        assertThat(PublicDocuments.build(ID, "USCC", null, Summary.empty(ID), null, 1L, NOW)).isNull();
+        assertThat(PublicDocuments.build(ID, null, null, null, 1L, null, NOW)).isNull();
+    }
+
+    @Test
+    void aPersonWithoutPublicBlackListIsNotStored() {
+        var identity = PublicDocuments.identity(person());
+        Summary penalties = summary(List.of(), List.of(), List.of(entry("r2", "ADM_PENALTY", false)), List.of(), Map.of("ADM_PENALTY", 1), null);
+        assertThat(PublicDocuments.build(ID, null, identity, penalties, 1L, 2L, NOW)).isNull();
+    }
+
+    @Test
+    void aPersonWaitingForAListWindowKeepsOnlyTheRefreshTime() {
+        var identity = PublicDocuments.identity(person());
+        SubjectDocument d = PublicDocuments.build(ID, null, identity, summary(List.of(), List.of(), List.of(), List.of(), Map.of(),
+                NOW.plusSeconds(3600)), 1L, 2L, NOW);
+        assertThat(d.visible()).isFalse();
+        assertThat(d.name()).isNull();
+        assertThat(d.masked()).isNull();
+        assertThat(d.region()).isNull();
+        assertThat(d.summaryValidUntil()).isEqualTo(NOW.plusSeconds(3600));
+        assertThat(PublicDocuments.identityOf(d)).isNull();
+    }
+
+    @Test
+    void aBlackListedPersonIsPublicWithTheMaskedNumberAndOnlyTheBlackList() throws Exception {
+        var identity = PublicDocuments.identity(person());
+        Summary s = summary(List.of(entry("r9", "TAX_A_GRADE", false)), List.of(entry("r1", "COURT_DEFAULTER", true)),
+                List.of(entry("r2", "ADM_PENALTY", false)), List.of(entry("r1", "COURT_DEFAULTER", true), entry("r2", "ADM_PENALTY", true)),
+                Map.of("COURT_DEFAULTER", 1, "ADM_PENALTY", 1), null);
+        SubjectDocument d = PublicDocuments.build(ID, null, identity, s, 1L, 2L, NOW);
+        assertThat(d.visible()).isTrue();
+        assertThat(d.masked()).isEqualTo("450202********1237");
+        assertThat(d.code()).isNull();
+        assertThat(d.lists()).containsExactly("black");
+        assertThat(d.counts()).containsOnlyKeys("COURT_DEFAULTER");
+        assertThat(d.redList()).isEmpty();
+        assertThat(d.latestPenalties()).isEmpty();
+        assertThat(d.disputed()).extracting(ListEntry::recordId).containsExactly("r1");
+        String json = JsonMapper.builder().build().writeValueAsString(d);
+        assertThat(json).doesNotContain("450202199001011237").contains("\"public\":true");
+    }
+
+    @Test
+    void aPersonsIdentityMustBeFetchedWhenABlackListArrivesFirst() {
+        Summary black = summary(List.of(), List.of(entry("r1", "COURT_DEFAULTER", false)), List.of(), List.of(), Map.of(), null);
+        assertThat(PublicDocuments.needsPersonIdentity("ID_NUMBER", null, black)).isTrue();
+        assertThat(PublicDocuments.needsPersonIdentity("USCC", null, black)).isFalse();
+        assertThat(PublicDocuments.needsPersonIdentity("ID_NUMBER", PublicDocuments.identity(person()), black)).isFalse();
+        assertThat(PublicDocuments.kindFromCode("450202********1237")).isEqualTo("ID_NUMBER");
+        assertThat(PublicDocuments.kindFromCode("91450200MA5K00012P")).isEqualTo("USCC");
+        assertThat(PublicDocuments.kindFromCode(null)).isNull();
+    }
+
+    @Test
+    void aDocumentGivesBackItsIdentityAndSummary() {
+        SubjectDocument d = PublicDocuments.build(ID, null, PublicDocuments.identity(company()), Summary.empty(ID), 1L, null, NOW);
+        var identity = PublicDocuments.identityOf(d);
+        assertThat(identity.name()).isEqualTo("柳州示范机械有限公司");
+        assertThat(identity.formerNames()).containsExactly("柳州旧名机械厂");
+        assertThat(PublicDocuments.identity(new SubjectPayload(ID, "USCC", "x", null, " ", null, null, null, null, null))).isNull();
+    }
+}
