@@ -47,6 +47,8 @@ class GatewaySecurity {
                 .authorizeExchange(a -> a
                         .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/fallback/**").permitAll()
+                        // scraped on the pod's port inside the cluster; the ingress routes only /api and the portal
+                        .pathMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/assets/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**", "/openapi/*").permitAll()
                         // public reads (anonymous, rate limited by client IP)
