@@ -3,7 +3,11 @@ package org.publiccredit.commons.problem;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Locale;
+import java.net.URI;
+import org.publiccredit.commons.web.LogSafe;
 import org.publiccredit.commons.web.RequestIds;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -109,7 +113,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             case MaxUploadSizeExceededException m -> "PAYLOAD_TOO_LARGE";
             default -> "HTTP_" + statusCode.value();
         };
-        String detail = body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : ex.getMessage();
+        String detail = LogSafe.path(body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : ex.getMessage());
         List<FieldProblem> errors = switch (ex) {
             case MissingServletRequestParameterException m -> List.of(new FieldProblem(m.getParameterName(), code, "required"));
             case TypeMismatchException t -> List.of(new FieldProblem(t.getPropertyName(), code, "has the wrong type"));
@@ -142,6 +146,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         String id = RequestIds.current();
         if (id != null) {
             problem.setProperty("requestId", id);
+        }
+        // the path may hold an identifier (e.g. /subjects/{id number}): answer it masked, like the logs
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            try {
+                problem.setInstance(URI.create(LogSafe.path(attributes.getRequest().getRequestURI()).replace(' ', '_')));
+            } catch (IllegalArgumentException notAUri) {
+                problem.setInstance(null);
+            }
         }
         return problem;
     }

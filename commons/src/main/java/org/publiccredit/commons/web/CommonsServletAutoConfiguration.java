@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -21,10 +21,13 @@ public class CommonsServletAutoConfiguration {
         return new ProblemAdvice();
     }
 
+    /** Registered explicitly: {@code @Order} on a bean method does not order servlet filters, and this one must
+     * run before Spring Security so that 401/403 answers carry a request id and an access-log line too. */
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    RequestIdFilter requestIdFilter() {
-        return new RequestIdFilter();
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

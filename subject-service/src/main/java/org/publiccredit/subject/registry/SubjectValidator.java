@@ -1,0 +1,174 @@
+package org.publiccredit.subject.registry;
+
+import static org.publiccredit.subject.registry.FieldCodes.problem;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.publiccredit.commons.id.IdNumber;
+import org.publiccredit.commons.id.IdentifierCheck;
+import org.publiccredit.commons.id.IdentifierError;
+import org.publiccredit.commons.id.Regions;
+import org.publiccredit.commons.id.SubjectType;
+import org.publiccredit.commons.id.Uscc;
+import org.publiccredit.commons.problem.FieldProblem;
+
+/**
+ * Checks a {@link SubjectInput} field by field and reports every problem at once (field, stable code, message in the
+ * caller's language). The same checks serve the JSON API, NDJSON and CSV imports.
+ */
+@org.springframework.stereotype.Component
+public final class SubjectValidator {
+
+    static final int NAME_MAX = 200;
+    static final int PERSON_MAX = 100;
+    static final int ADDRESS_MAX = 500;
+
+    private final Clock clock;
+
+    public SubjectValidator(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The outcome: a draft, or the problems (never both). */
+    public record Result(SubjectDraft draft, List<FieldProblem> problems) {
+        public boolean valid() {
+            return draft != null;
+        }
+    }
+
+    public Result validate(SubjectInput in, Locale locale) {
+        List<FieldProblem> problems = new ArrayList<>(2);
+        boolean hasCode = !blank(in.code());
+        boolean hasIdNumber = !blank(in.idNumber());
+        Uscc uscc = null;
+        IdNumber idNumber = null;
+        if (hasCode && hasIdNumber) {
+            problems.add(problem("code", FieldCodes.IDENTIFIER_AMBIGUOUS, locale));
+        } else if (!hasCode && !hasIdNumber) {
+            problems.add(problem("code", FieldCodes.IDENTIFIER_MISSING, locale));
+        } else if (hasCode) {
+            IdentifierCheck check = Uscc.check(in.code());
+            if (check.valid()) {
+                uscc = Uscc.parse(check.normalized());
+            } else {
+                addIdentifierErrors(problems, "code", check, locale);
+            }
+        } else {
+            IdentifierCheck check = IdNumber.check(in.idNumber(), clock);
+            if (check.valid()) {
+                idNumber = IdNumber.parse(in.idNumber(), clock);
+            } else {
+                addIdentifierErrors(problems, "idNumber", check, locale);
+            }
+        }
+
+        String name = text(in.name(), "name", NAME_MAX, true, problems, locale);
+        String legalRepresentative = text(in.legalRepresentative(), "legalRepresentative", PERSON_MAX, false, problems, locale);
+        String address = text(in.address(), "address", ADDRESS_MAX, false, problems, locale);
+
+        SubjectType stated = parse(in.type(), "type", SubjectTypes::parse, FieldCodes.TYPE_UNKNOWN, problems, locale);
+        SubjectType type = null;
+        if (uscc != null && (stated != null || blank(in.type()))) {
+            type = SubjectTypes.forOrganisation(uscc, stated).orElse(null);
+            if (type == null) {
+                problems.add(problem("type", FieldCodes.SUBJECT_TYPE_MISMATCH, locale));
+            }
+        } else if (idNumber != null && (stated != null || blank(in.type()))) {
+            type = SubjectTypes.forPerson(stated).orElse(null);
+            if (type == null) {
+                problems.add(problem("type", FieldCodes.SUBJECT_TYPE_MISMATCH, locale));
+            }
+        }
+
+        String region = null;
+        if (!blank(in.region())) {
+            region = in.region().strip();
+            if (!Regions.known(region)) {
+                problems.add(problem("region", FieldCodes.REGION_UNKNOWN, locale));
+                region = null;
+            }
+        } else if (uscc != null) {
+            region = uscc.regionCode();
+        } else if (idNumber != null) {
+            region = idNumber.regionCode();
+        }
+
+        LocalDate registrationDate = date(in.registrationDate(), "registrationDate", problems, locale);
+        RegistrationStatus status = parse(in.registrationStatus(), "registrationStatus", RegistrationStatus::parse,
+                FieldCodes.STATUS_UNKNOWN, problems, locale);
+        Industry industry = parse(in.industry(), "industry", Industry::parse, FieldCodes.INDUSTRY_UNKNOWN, problems, locale);
+
+        if (!problems.isEmpty()) {
+            return new Result(null, List.copyOf(problems));
+        }
+        return new Result(new SubjectDraft(uscc, idNumber, name, type, region, legalRepresentative, registrationDate, status,
+                industry, address), List.of());
+    }
+
+    /** The identifier errors of a check as field problems, in the caller's language. */
+    public static void addIdentifierErrors(List<FieldProblem> problems, String field, IdentifierCheck check, Locale locale) {
+        for (IdentifierError e : check.errors()) {
+            problems.add(new FieldProblem(field, e.code(), FieldCodes.english(locale) ? e.messageEn() : e.messageZh()));
+        }
+    }
+
+    private static String text(String raw, String field, int max, boolean required, List<FieldProblem> problems, Locale locale) {
+        if (blank(raw)) {
+            if (required) {
+                problems.add(problem(field, FieldCodes.FIELD_REQUIRED, locale));
+            }
+            return null;
+        }
+        String value = raw.strip();
+        if (value.codePointCount(0, value.length()) > max) {
+            problems.add(problem(field, FieldCodes.FIELD_TOO_LONG, locale, max));
+            return null;
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            problems.add(problem(field, FieldCodes.FIELD_INVALID, locale));
+            return null;
+        }
+        return value;
+    }
+
+    private static <T> T parse(String raw, String field, Function<String, Optional<T>> parser, String code,
+            List<FieldProblem> problems, Locale locale) {
+        if (blank(raw)) {
+            return null;
+        }
+        Optional<T> value = parser.apply(raw);
+        if (value.isEmpty()) {
+            problems.add(problem(field, code, locale));
+            return null;
+        }
+        return value.get();
+    }
+
+    private LocalDate date(String raw, String field, List<FieldProblem> problems, Locale locale) {
+        if (blank(raw)) {
+            return null;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(problem(field, FieldCodes.DATE_INVALID, locale));
+            return null;
+        }
+        if (date.isAfter(LocalDate.now(clock))) {
+            problems.add(problem(field, FieldCodes.DATE_IN_FUTURE, locale));
+            return null;
+        }
+        return date;
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
