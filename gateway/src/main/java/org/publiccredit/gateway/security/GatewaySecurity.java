@@ -108,6 +108,11 @@ class GatewaySecurity {
         };
     }
 
+    @Bean
+    static KeyFetchFailures keyFetchFailures() {
+        return new KeyFetchFailures();
+    }
+
     /** CORS for the web portal's origin(s); everything else is refused by the browser. */
     @Bean
     CorsConfigurationSource corsConfigurationSource(@Value("${platform.portal-origin}") List<String> origins) {
