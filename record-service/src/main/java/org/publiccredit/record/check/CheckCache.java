@@ -14,6 +14,7 @@ import org.publiccredit.record.record.RecordChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -65,31 +66,60 @@ class CheckCache {
         this.ttl = ttl;
     }
 
+    /**
+     * One round trip for the whole check: the epoch, every subject's generation and the value cached under it. The
+     * script computes the value keys from the generations it just read (so this needs one Redis, not a cluster).
+     */
+    private static final byte[] READ_SCRIPT = bytes("""
+            local epoch = redis.call('GET', KEYS[1]) or '0'
+            local gens = redis.call('MGET', unpack(KEYS, 2))
+            local vkeys = {}
+            for i = 1, #ARGV do
+              gens[i] = gens[i] or '0'
+              vkeys[i] = 'check:v:' .. epoch .. ':' .. ARGV[i] .. ':' .. gens[i]
+            end
+            local values = redis.call('MGET', unpack(vkeys))
+            local out = {epoch}
+            for i = 1, #ARGV do
+              out[2 * i] = gens[i]
+              out[2 * i + 1] = values[i]
+            end
+            return out""");
+
+    /** Bumps the generations of KEYS (each kept for ARGV[1] seconds). */
+    private static final byte[] BUMP_SCRIPT = bytes("""
+            for i = 1, #KEYS do
+              redis.call('INCR', KEYS[i])
+              redis.call('EXPIRE', KEYS[i], ARGV[1])
+            end
+            return #KEYS""");
+
     Lookup read(Collection<String> subjects) {
         if (subjects.isEmpty() || !usable() || !bumpEpochIfPending()) {
             return new Lookup(Map.of(), Map.of());
         }
         try {
-            List<String> keys = new ArrayList<>(subjects.size() + 1);
-            keys.add(EPOCH);
-            subjects.forEach(s -> keys.add("check:gen:" + s));
-            List<String> gens = redis.opsForValue().multiGet(keys);
-            String epoch = value(gens.getFirst());
-            Map<String, String> versions = new HashMap<>();
-            List<String> valueKeys = new ArrayList<>();
-            int i = 1;
-            for (String s : subjects) {
-                String v = epoch + ":" + s + ":" + value(gens.get(i++));
-                versions.put(s, v);
-                valueKeys.add("check:v:" + v);
+            List<String> ordered = List.copyOf(subjects);
+            byte[][] keysAndArgs = new byte[ordered.size() * 2 + 1][];
+            keysAndArgs[0] = bytes(EPOCH);
+            for (int i = 0; i < ordered.size(); i++) {
+                keysAndArgs[i + 1] = bytes("check:gen:" + ordered.get(i));
+                keysAndArgs[ordered.size() + 1 + i] = bytes(ordered.get(i));
             }
-            List<String> values = redis.opsForValue().multiGet(valueKeys);
+            List<?> reply = redis.execute((RedisCallback<List<?>>) connection ->
+                    connection.scriptingCommands().eval(READ_SCRIPT, ReturnType.MULTI, ordered.size() + 1, keysAndArgs));
+            if (reply == null || reply.size() != 2 * ordered.size() + 1) {
+                throw new IllegalStateException("unexpected reply of the check cache script");
+            }
+            String epoch = string(reply.getFirst());
+            Map<String, String> versions = new HashMap<>();
             Map<String, Cached> hits = new HashMap<>();
-            i = 0;
-            for (String s : subjects) {
-                String v = values.get(i++);
-                if (v != null) {
-                    hits.put(s, json.readValue(v, Cached.class));
+            for (int i = 0; i < ordered.size(); i++) {
+                String s = ordered.get(i);
+                versions.put(s, epoch + ":" + s + ":" + string(reply.get(2 * i + 1)));
+                Object v = reply.get(2 * i + 2);
+                if (v instanceof byte[] b) {
+                    hits.put(s, json.readValue(b, Cached.class));
                 }
             }
             return new Lookup(hits, versions);
@@ -97,6 +127,10 @@ class CheckCache {
             failed("read", e);
             return new Lookup(Map.of(), Map.of());
         }
+    }
+
+    private static String string(Object o) {
+        return o instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : "0";
     }
 
     void write(Map<String, String> versions, Map<String, Cached> values, LocalDate today) {
@@ -143,13 +177,15 @@ class CheckCache {
             return;
         }
         try {
-            redis.executePipelined((RedisCallback<Object>) connection -> {
-                subjects.forEach(s -> {
-                    connection.stringCommands().incr(bytes("check:gen:" + s));
-                    connection.keyCommands().expire(bytes("check:gen:" + s), GEN_TTL.toSeconds());
-                });
-                return null;
-            });
+            // one command for the whole change (a chunk of a batch touches up to 1,000 subjects), not two per subject
+            byte[][] keysAndArgs = new byte[subjects.size() + 1][];
+            int i = 0;
+            for (String subject : subjects) {
+                keysAndArgs[i++] = bytes("check:gen:" + subject);
+            }
+            keysAndArgs[i] = bytes(Long.toString(GEN_TTL.toSeconds()));
+            redis.execute((RedisCallback<Object>) connection ->
+                    connection.scriptingCommands().eval(BUMP_SCRIPT, ReturnType.INTEGER, subjects.size(), keysAndArgs));
         } catch (RuntimeException e) {
             epochBumpPending.set(true);
             failed("invalidate", e);
@@ -184,9 +220,5 @@ class CheckCache {
 
     private static byte[] bytes(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static String value(String s) {
-        return s == null ? "0" : s;
     }
 }

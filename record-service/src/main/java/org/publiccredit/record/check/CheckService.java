@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.publiccredit.commons.id.IdentifierCheck;
 import org.publiccredit.commons.id.IdentifierKind;
@@ -22,7 +24,7 @@ import org.publiccredit.record.client.SubjectRef;
 import org.publiccredit.record.client.SubjectResolver;
 import org.publiccredit.record.publicity.Publicity;
 import org.publiccredit.record.publicity.PublicityPolicy;
-import org.publiccredit.record.record.CreditRecord;
+import org.publiccredit.record.record.RecordFacts;
 import org.publiccredit.record.record.RecordRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class CheckService {
 
     static final int MAX_SUBJECTS = 1000;
+    private static final int PERSON_PARALLELISM = 16;
 
     private final RecordRepository records;
     private final Catalog catalog;
@@ -110,9 +113,19 @@ public class CheckService {
         Map<String, String> shown = new LinkedHashMap<>();
         Map<String, String> uscc = new HashMap<>();
         Map<String, UUID> persons = new HashMap<>();
-        List<String> unknown = new ArrayList<>();
+        Set<String> unknown = new HashSet<>();
+        List<IdentifierCheck> checked = new ArrayList<>(subjects.size());
+        List<SubjectResolver.Request> personIds = new ArrayList<>();
         for (String raw : subjects) {
             IdentifierCheck c = Identifiers.check(raw);
+            checked.add(c);
+            if (c.kind() != IdentifierKind.USCC) {
+                personIds.add(new SubjectResolver.Request(c.normalized(), null, null));
+            }
+        }
+        // natural persons: their subject ids, all at once (cached ones immediately, the rest in parallel)
+        Map<String, Object> refs = personIds.isEmpty() ? Map.of() : resolver.resolveAll(personIds, PERSON_PARALLELISM);
+        for (IdentifierCheck c : checked) {
             if (c.kind() == IdentifierKind.USCC) {
                 String key = enterpriseKey(c.normalized());
                 keys.add(key);
@@ -120,13 +133,12 @@ public class CheckService {
                 uscc.put(key, c.normalized());
             } else {
                 String masked = Identifiers.mask(c.normalized());
-                try {
-                    SubjectRef ref = resolver.resolve(c.normalized(), null, null);
+                if (refs.get(c.normalized()) instanceof SubjectRef ref) {
                     String key = personKey(ref.id());
                     keys.add(key);
                     shown.put(key, masked);
                     persons.put(key, ref.id());
-                } catch (ApiException e) {
+                } else {
                     String key = "X:" + unknown.size();
                     keys.add(key);
                     shown.put(key, masked);
@@ -196,23 +208,27 @@ public class CheckService {
         LocalDate today = policy.today();
         Map<String, List<CheckEntry>> found = new HashMap<>();
         Map<String, LocalDate> next = new HashMap<>();
-        List<CreditRecord> live = new ArrayList<>(records.findLiveBySubjectCodes(missUscc.keySet()));
-        live.addAll(records.findLiveBySubjectIds(missPersons.keySet()));
-        for (CreditRecord r : live) {
-            String key = r.subject().naturalPerson() ? missPersons.get(r.subject().id()) : missUscc.get(r.subject().code());
+        // only the categories a check shows (list entries, or with joint measures), only the facts the policy reads
+        List<CatalogEntry> relevant = catalog.all().stream().filter(e -> e.kind().listEntry() || !e.measures().isEmpty()).toList();
+        List<String> categories = relevant.stream().map(CatalogEntry::code).toList();
+        var fieldKeys = PublicityPolicy.fieldsRead(relevant);
+        java.util.function.Consumer<RecordFacts> sink = r -> {
+            String key = r.naturalPerson() ? missPersons.get(r.subjectId()) : missUscc.get(r.subjectCode());
             CatalogEntry entry = catalog.find(r.category()).orElse(null);
             if (key == null || entry == null) {
-                continue;
+                return;
             }
-            Publicity p = policy.decide(r.state(), r.decisionDate(), r.fields(), r.subject().naturalPerson(), entry, today);
+            Publicity p = policy.decide(r.state(), r.decisionDate(), r.fields(), r.naturalPerson(), entry, today);
             if (p.nextChange() != null && (next.get(key) == null || p.nextChange().isBefore(next.get(key)))) {
                 next.put(key, p.nextChange());
             }
-            if (p.inForce() && (entry.kind().listEntry() || !entry.measures().isEmpty())) {
+            if (p.inForce()) {
                 found.computeIfAbsent(key, k -> new ArrayList<>()).add(new CheckEntry(r.id(), r.category(), entry.nameZh(),
                         entry.kind().name(), r.department(), r.decisionDate(), p.publicUntil(), p.disputed()));
             }
-        }
+        };
+        records.scanLiveFacts(true, missUscc.keySet(), categories, fieldKeys, sink);
+        records.scanLiveFacts(false, missPersons.keySet(), categories, fieldKeys, sink);
         Map<String, CheckCache.Cached> fresh = new HashMap<>();
         missUscc.values().forEach(k -> fresh.put(k, new CheckCache.Cached(sorted(found.get(k)), next.get(k))));
         missPersons.values().forEach(k -> fresh.put(k, new CheckCache.Cached(sorted(found.get(k)), next.get(k))));

@@ -9,6 +9,15 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.List;
 import java.util.function.Supplier;
 import org.publiccredit.commons.problem.ApiException;
@@ -30,13 +39,16 @@ public class SubjectResolver {
     private static final Logger log = LoggerFactory.getLogger(SubjectResolver.class);
 
     private final SubjectClient client;
+    private final SubjectBatchClient batchClient;
+    private volatile boolean batchSupported = true;
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final Cache<String, SubjectRef> cache = Caffeine.newBuilder().maximumSize(200_000)
             .expireAfterWrite(Duration.ofMinutes(10)).build();
 
-    SubjectResolver(SubjectClient client) {
+    SubjectResolver(SubjectClient client, SubjectBatchClient batchClient) {
         this.client = client;
+        this.batchClient = batchClient;
         this.breaker = CircuitBreaker.of("subject-resolve", CircuitBreakerConfig.custom()
                 .slidingWindowSize(20).minimumNumberOfCalls(10).failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(5)).permittedNumberOfCallsInHalfOpenState(3)
@@ -88,6 +100,157 @@ public class SubjectResolver {
             log.warn("subject-service unreachable: {}", e.getClass().getSimpleName());
             throw unavailable();
         }
+    }
+
+    /**
+     * What to resolve.
+     *
+     * @param identifier a valid identifier
+     * @param name the name given, or null
+     * @param type the type given, or null
+     */
+    public record Request(String identifier, String name, String type) {
+    }
+
+    /**
+     * Resolves many identifiers: cached ones at once, the others with subject-service's bulk resolve (one call per
+     * 1,000), or, against a subject-service without it, one by one at most {@code parallelism} at a time (virtual
+     * threads). Answers per identifier: the subject, or the {@link ApiException} that {@link #resolve} would throw.
+     */
+    public Map<String, Object> resolveAll(Collection<Request> requests, int parallelism) {
+        Map<String, Object> out = new HashMap<>();
+        Map<String, Request> todo = new LinkedHashMap<>();
+        for (Request r : requests) {
+            SubjectRef cached = cache.getIfPresent(r.identifier());
+            if (cached != null) {
+                out.put(r.identifier(), cached);
+            } else {
+                todo.putIfAbsent(r.identifier(), r);
+            }
+        }
+        if (todo.isEmpty()) {
+            return out;
+        }
+        if (batchSupported) {
+            for (List<Request> part : parts(List.copyOf(todo.values()))) {
+                if (!batchSupported) {
+                    break;
+                }
+                if (resolveBatch(part, out)) {
+                    part.forEach(r -> todo.remove(r.identifier()));
+                }
+            }
+            if (todo.isEmpty()) {
+                return out;
+            }
+        }
+        Semaphore permits = new Semaphore(Math.max(1, parallelism));
+        Map<String, Future<SubjectRef>> futures = new LinkedHashMap<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            todo.forEach((identifier, r) -> futures.put(identifier, pool.submit(() -> {
+                permits.acquire();
+                try {
+                    return resolve(r.identifier(), r.name(), r.type());
+                } finally {
+                    permits.release();
+                }
+            })));
+            for (var f : futures.entrySet()) {
+                try {
+                    out.put(f.getKey(), f.getValue().get());
+                } catch (ExecutionException e) {
+                    out.put(f.getKey(), e.getCause() instanceof ApiException a ? a : unavailable());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw unavailable();
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Identifiers per bulk resolve call (the contract's limit). */
+    private static final int BATCH = 1000;
+    /**
+     * Bytes of JSON per bulk resolve call: subject-service refuses JSON bodies over 64 KiB (413), so a chunk of
+     * 1,000 identifiers with names is sent in several calls.
+     */
+    private static final int BATCH_BYTES = 48 * 1024;
+
+    /** The requests in calls of at most {@link #BATCH} items and about {@link #BATCH_BYTES} of JSON. */
+    private static List<List<Request>> parts(List<Request> all) {
+        List<List<Request>> parts = new java.util.ArrayList<>();
+        List<Request> part = new java.util.ArrayList<>();
+        int bytes = 16;
+        for (Request r : all) {
+            int size = 64 + utf8(r.identifier()) + utf8(r.name()) + utf8(r.type());
+            if (!part.isEmpty() && (part.size() >= BATCH || bytes + size > BATCH_BYTES)) {
+                parts.add(part);
+                part = new java.util.ArrayList<>();
+                bytes = 16;
+            }
+            part.add(r);
+            bytes += size;
+        }
+        if (!part.isEmpty()) {
+            parts.add(part);
+        }
+        return parts;
+    }
+
+    private static int utf8(String s) {
+        // at most 3 bytes per char for the BMP, plus JSON escapes: an upper bound is enough here
+        return s == null ? 0 : s.length() * 3;
+    }
+
+    /**
+     * One bulk resolve (retried, behind the same breaker as the single one). A subject-service without the endpoint
+     * (404/405) switches this instance to single resolves, a body it refuses as too large (413) leaves the part to
+     * single resolves (returns false); any other failure answers 503 for the part's identifiers.
+     */
+    private boolean resolveBatch(List<Request> part, Map<String, Object> out) {
+        Supplier<SubjectBatchClient.BatchResponse> call = () -> batchClient.resolveBatch(new SubjectBatchClient.BatchRequest(
+                part.stream().map(r -> new SubjectClient.ResolveRequest(r.identifier(), r.name(), r.type())).toList()));
+        SubjectBatchClient.BatchResponse response;
+        try {
+            response = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, call)).get();
+        } catch (FeignException e) {
+            if (e.status() == 404 || e.status() == 405) {
+                log.info("subject-service has no bulk resolve ({}): resolving one by one", e.status());
+                batchSupported = false;
+                return false;
+            }
+            if (e.status() == 413) {
+                log.warn("subject-service refused a bulk resolve of {} identifiers as too large: resolving them one by one", part.size());
+                return false;
+            }
+            log.warn("subject-service answered {} to the bulk resolve", e.status());
+            part.forEach(r -> out.put(r.identifier(), unavailable()));
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("subject-service unreachable for the bulk resolve: {}", e.getClass().getSimpleName());
+            part.forEach(r -> out.put(r.identifier(), unavailable()));
+            return true;
+        }
+        if (response == null || response.results() == null) {
+            part.forEach(r -> out.put(r.identifier(), unavailable()));
+            return true;
+        }
+        for (SubjectBatchClient.BatchItem item : response.results()) {
+            if (item == null || item.index() < 0 || item.index() >= part.size()) {
+                continue;
+            }
+            String identifier = part.get(item.index()).identifier();
+            if (item.ref() != null && item.ref().id() != null) {
+                cache.put(identifier, item.ref());
+                out.put(identifier, item.ref());
+            } else {
+                out.put(identifier, new Refused(List.of(new FieldProblem("subject.identifier", "SUBJECT_IDENTIFIER_INVALID",
+                        "subject-service refused the identifier (" + item.code() + ")"))));
+            }
+        }
+        part.forEach(r -> out.putIfAbsent(r.identifier(), unavailable()));
+        return true;
     }
 
     public boolean available() {

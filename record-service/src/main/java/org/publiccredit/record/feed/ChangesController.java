@@ -37,8 +37,9 @@ class ChangesController {
      * @param changes the changes, seq ascending
      * @param lastSeq the seq to ask after next time
      * @param hasMore whether more are ready now
+     * @param headSeq the highest committed seq (some may not be servable yet), for the consumer's lag
      */
-    record Changes(List<Map<String, Object>> changes, long lastSeq, boolean hasMore) {
+    record Changes(List<Map<String, Object>> changes, long lastSeq, boolean hasMore, long headSeq) {
     }
 
     @GetMapping("/internal/v1/changes")
@@ -65,7 +66,9 @@ class ChangesController {
         boolean more = rows.size() > limit;
         List<Map<String, Object>> page = more ? rows.subList(0, limit) : rows;
         long last = page.isEmpty() ? after : ((Number) page.getLast().get("seq")).longValue();
-        return new Changes(page, last, more);
+        // the highest committed seq (an index lookup): >= every servable seq
+        Long head = jdbc.sql("SELECT COALESCE(max(seq), 0) FROM change_log").query(Long.class).single();
+        return new Changes(page, last, more, Math.max(head, last));
     }
 
 }

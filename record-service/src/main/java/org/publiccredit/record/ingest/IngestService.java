@@ -14,10 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import org.publiccredit.commons.id.IdentifierKind;
 import org.publiccredit.commons.problem.ApiException;
 import org.publiccredit.commons.problem.FieldProblem;
@@ -237,39 +233,24 @@ public class IngestService {
 
     /** Resolves the chunk's identifiers not yet known in this batch, in parallel (bounded). */
     private Map<String, ApiException> resolveAll(List<Pending> chunk, Map<String, SubjectRef> resolved) {
-        Map<String, RowValidator.ValidRow> todo = new LinkedHashMap<>();
+        Map<String, SubjectResolver.Request> todo = new LinkedHashMap<>();
         chunk.forEach(p -> {
             if (!resolved.containsKey(p.valid().identifier())) {
-                todo.putIfAbsent(p.valid().identifier(), p.valid());
+                todo.putIfAbsent(p.valid().identifier(),
+                        new SubjectResolver.Request(p.valid().identifier(), p.valid().name(), p.valid().type()));
             }
         });
         Map<String, ApiException> failures = new HashMap<>();
         if (todo.isEmpty()) {
             return failures;
         }
-        Semaphore permits = new Semaphore(resolveParallelism);
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            Map<String, Future<SubjectRef>> futures = new LinkedHashMap<>();
-            todo.forEach((identifier, v) -> futures.put(identifier, pool.submit(() -> {
-                permits.acquire();
-                try {
-                    return resolver.resolve(identifier, v.name(), v.type());
-                } finally {
-                    permits.release();
-                }
-            })));
-            futures.forEach((identifier, f) -> {
-                try {
-                    resolved.put(identifier, f.get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    failures.put(identifier, e.getCause() instanceof ApiException a ? a : new ApiException(
-                            HttpStatus.SERVICE_UNAVAILABLE, "SUBJECT_SERVICE_UNAVAILABLE", "The subject registry cannot be reached"));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            });
-        }
+        resolver.resolveAll(todo.values(), resolveParallelism).forEach((identifier, answer) -> {
+            if (answer instanceof SubjectRef ref) {
+                resolved.put(identifier, ref);
+            } else {
+                failures.put(identifier, (ApiException) answer);
+            }
+        });
         return failures;
     }
 

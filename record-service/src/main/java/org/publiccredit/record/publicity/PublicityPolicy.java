@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.publiccredit.record.catalog.CatalogEntry;
 import org.publiccredit.record.catalog.PublicityRule;
 import org.publiccredit.record.record.CreditRecord;
@@ -47,8 +50,7 @@ public class PublicityPolicy {
         LocalDate minUntil = minMonths != null ? from.plusMonths(minMonths).minusDays(1) : null;
         boolean disputed = state == RecordState.DISPUTED;
         boolean inWindow = !today.isBefore(from) && (until == null || !today.isAfter(until));
-        boolean conditionsMet = rule.requireEquals().entrySet().stream()
-                .allMatch(e -> e.getValue().equals(fields.get(e.getKey())));
+        boolean conditionsMet = allEqual(rule.requireEquals(), fields);
         boolean inForce = state.live() && inWindow && conditionsMet;
         LocalDate next = today.isBefore(from) ? from : until != null && !today.isAfter(until) ? until.plusDays(1) : null;
 
@@ -82,6 +84,32 @@ public class PublicityPolicy {
                 disputed && publicNow ? Publicity.DISPUTED_LABEL : null, next);
     }
 
+    /**
+     * The record fields {@link #decide} reads for these catalog entries (start and end fields, the extended minimum's
+     * field, the exclusion and condition fields): a decision made with only these fields equals one made with all.
+     */
+    public static Set<String> fieldsRead(Collection<CatalogEntry> entries) {
+        Set<String> keys = new TreeSet<>();
+        for (CatalogEntry entry : entries) {
+            PublicityRule rule = entry.publicity();
+            if (rule == null) {
+                continue;
+            }
+            if (rule.startField() != null) {
+                keys.add(rule.startField());
+            }
+            if (rule.endField() != null) {
+                keys.add(rule.endField());
+            }
+            if (rule.extendedMinimum() != null && rule.extendedMinimum().field() != null) {
+                keys.add(rule.extendedMinimum().field());
+            }
+            rule.notPublishedWhen().forEach(c -> keys.addAll(c.keySet()));
+            keys.addAll(rule.requireEquals().keySet());
+        }
+        return keys;
+    }
+
     private static Integer minimumMonths(PublicityRule rule, Map<String, String> fields) {
         PublicityRule.ExtendedMinimum ext = rule.extendedMinimum();
         if (ext != null && ext.values().contains(fields.get(ext.field()))) {
@@ -113,8 +141,22 @@ public class PublicityPolicy {
     }
 
     private static boolean excluded(PublicityRule rule, Map<String, String> fields) {
-        return rule.notPublishedWhen().stream()
-                .anyMatch(c -> c.entrySet().stream().allMatch(e -> e.getValue().equals(fields.get(e.getKey()))));
+        for (Map<String, String> condition : rule.notPublishedWhen()) {
+            if (allEqual(condition, fields)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether every field of {@code expected} has that value (plain loops: this runs for every record of a summary). */
+    private static boolean allEqual(Map<String, String> expected, Map<String, String> fields) {
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            if (!e.getValue().equals(fields.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static LocalDate date(Map<String, String> fields, String key, LocalDate fallback) {

@@ -2,15 +2,20 @@ package org.publiccredit.record.publicity;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.publiccredit.record.catalog.Catalog;
 import org.publiccredit.record.catalog.CatalogEntry;
 import org.publiccredit.record.catalog.RecordKind;
-import org.publiccredit.record.record.CreditRecord;
+import org.publiccredit.record.record.RecordFacts;
 import org.publiccredit.record.record.RecordRepository;
 import org.springframework.stereotype.Service;
 
@@ -60,17 +65,52 @@ public class SummaryService {
     }
 
     public Summary summary(UUID subjectId) {
-        List<CreditRecord> all = records.findBySubjectId(subjectId);
+        return summaries(List.of(subjectId)).getFirst();
+    }
+
+    /**
+     * The order of {@link RecordRepository#findBySubjectId}: decision date descending, then the id as PostgreSQL orders
+     * uuids (unsigned bytes, i.e. the text form).
+     */
+    private static final Comparator<RecordFacts> NEWEST_FIRST = Comparator.comparing(RecordFacts::decisionDate).reversed()
+            .thenComparing(r -> r.id().toString());
+
+    /** At most this many subjects per {@link #summaries} call. */
+    public static final int MAX_BATCH = 1000;
+
+    /**
+     * The summaries of many subjects, computed now by the same policy, from one query for the whole batch (only the
+     * facts the policy reads); in the order asked (duplicates once), an unknown subject with an empty summary.
+     */
+    public List<Summary> summaries(Collection<UUID> subjectIds) {
+        Set<UUID> ids = new LinkedHashSet<>(subjectIds);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<RecordFacts>> bySubject = new HashMap<>();
+        records.scanFacts(ids, PublicityPolicy.fieldsRead(catalog.all()),
+                r -> bySubject.computeIfAbsent(r.subjectId(), k -> new ArrayList<>()).add(r));
         LocalDate today = policy.today();
+        List<Summary> out = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            List<RecordFacts> all = bySubject.getOrDefault(id, new ArrayList<>());
+            all.sort(NEWEST_FIRST);
+            out.add(summarize(id, all, today));
+        }
+        return out;
+    }
+
+    /** The summary of one subject from all its records (newest decision first). */
+    private Summary summarize(UUID subjectId, List<RecordFacts> all, LocalDate today) {
         Map<String, Integer> counts = new TreeMap<>();
-        List<Entry> red = new java.util.ArrayList<>();
-        List<Entry> black = new java.util.ArrayList<>();
-        List<Entry> penalties = new java.util.ArrayList<>();
-        List<Entry> disputed = new java.util.ArrayList<>();
+        List<Entry> red = new ArrayList<>();
+        List<Entry> black = new ArrayList<>();
+        List<Entry> penalties = new ArrayList<>();
+        List<Entry> disputed = new ArrayList<>();
         LocalDate next = null;
-        for (CreditRecord r : all) {
+        for (RecordFacts r : all) {
             CatalogEntry entry = catalog.require(r.category());
-            Publicity p = policy.decide(r.state(), r.decisionDate(), r.fields(), r.subject().naturalPerson(), entry, today);
+            Publicity p = policy.decide(r.state(), r.decisionDate(), r.fields(), r.naturalPerson(), entry, today);
             if (p.nextChange() != null && (next == null || p.nextChange().isBefore(next))) {
                 next = p.nextChange();
             }
@@ -91,7 +131,7 @@ public class SummaryService {
             }
         }
         penalties.sort(Comparator.comparing(Entry::decisionDate).reversed());
-        return new Summary(subjectId, all.isEmpty() ? null : all.getFirst().subject().code(), counts, red, black,
+        return new Summary(subjectId, all.isEmpty() ? null : all.getFirst().subjectCode(), counts, red, black,
                 penalties.subList(0, Math.min(5, penalties.size())), disputed,
                 next == null ? null : next.atStartOfDay(PublicityPolicy.ZONE).toInstant());
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.publiccredit.commons.problem.ApiException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,6 +88,70 @@ public class RecordRepository {
     public List<CreditRecord> findBySubjectId(UUID subjectId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM credit_record WHERE subject_id = ? ORDER BY decision_date DESC, id")
                 .param(subjectId).query(this::map).list();
+    }
+
+    /**
+     * The policy facts of all records of these subjects, in one query, streamed to {@code sink} in no particular order
+     * (callers sort per subject). Only the {@code fieldKeys} of each record's fields are read.
+     */
+    public void scanFacts(Collection<UUID> subjectIds, Collection<String> fieldKeys, Consumer<RecordFacts> sink) {
+        if (subjectIds.isEmpty()) {
+            return;
+        }
+        scanFacts("subject_id = ANY(?)", "uuid", subjectIds, fieldKeys, sink);
+    }
+
+    /**
+     * The policy facts of the live (ACTIVE or DISPUTED) records of these subjects in these categories, for credit
+     * checks: by USCC ({@code byCode}) or by subject id, one query.
+     */
+    public void scanLiveFacts(boolean byCode, Collection<?> subjects, Collection<String> categories, Collection<String> fieldKeys,
+            Consumer<RecordFacts> sink) {
+        if (subjects.isEmpty() || categories.isEmpty()) {
+            return;
+        }
+        String category = "category IN (" + String.join(", ", java.util.Collections.nCopies(categories.size(), "?")) + ")";
+        scanFacts((byCode ? "subject_code = ANY(?)" : "subject_id = ANY(?)") + " AND state IN ('ACTIVE', 'DISPUTED') AND " + category,
+                byCode ? "text" : "uuid", subjects, fieldKeys, sink, categories.toArray());
+    }
+
+    private void scanFacts(String where, String arrayType, Collection<?> subjects, Collection<String> fieldKeys,
+            Consumer<RecordFacts> sink, Object... moreParams) {
+        List<String> keys = List.copyOf(fieldKeys);
+        // one column fields->>? per key (bound, never spliced): far cheaper for PostgreSQL than expanding the whole
+        // jsonb, and for the driver than an array
+        StringBuilder facts = new StringBuilder();
+        for (int k = 0; k < keys.size(); k++) {
+            facts.append(", fields->>? AS f").append(k);
+        }
+        template.query(con -> {
+            PreparedStatement ps = con.prepareStatement("SELECT id, subject_id, subject_kind, subject_code, department, category,"
+                    + " decision_date, state" + facts + " FROM credit_record WHERE " + where);
+            int p = 1;
+            for (String key : keys) {
+                ps.setString(p++, key);
+            }
+            ps.setArray(p++, con.createArrayOf(arrayType, subjects.toArray()));
+            for (Object more : moreParams) {
+                ps.setObject(p++, more);
+            }
+            return ps;
+        }, rs -> {
+            Map<String, String> fields = Map.of();
+            for (int k = 0; k < keys.size(); k++) {
+                String value = rs.getString(9 + k);
+                if (value != null) {
+                    if (fields.isEmpty()) {
+                        fields = new HashMap<>(8);
+                    }
+                    fields.put(keys.get(k), value);
+                }
+            }
+            sink.accept(new RecordFacts(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
+                    rs.getString("subject_kind"), rs.getString("subject_code"), rs.getString("department"),
+                    rs.getString("category"), rs.getDate("decision_date").toLocalDate(), RecordState.valueOf(rs.getString("state")),
+                    fields));
+        });
     }
 
     /** Live (ACTIVE or DISPUTED) records of these USCC codes, for credit checks. */

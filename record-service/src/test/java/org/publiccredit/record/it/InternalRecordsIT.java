@@ -75,6 +75,36 @@ class InternalRecordsIT {
     }
 
     @Test
+    void theBatchSummariesEqualTheSingleOnesAndTheFeedTellsItsHead() {
+        Api indexer = Api.service("record").as(Tokens.client("internal-indexer"));
+        String first = Records.freshUscc();
+        String second = Records.freshUscc();
+        String a = pushPenalty(first);
+        pushPenalty(second);
+        String b = pushPenalty(second);
+        String idA = service.get("/internal/v1/records/" + a).expect(200).json().path("subjectId").asString();
+        String idB = service.get("/internal/v1/records/" + b).expect(200).json().path("subjectId").asString();
+        String unknown = UUID.randomUUID().toString();
+        JsonNode batch = indexer.post("/internal/v1/subjects:summaries",
+                Map.of("subjectIds", java.util.List.of(idB, idA, unknown, idB))).expect(200).json().path("summaries");
+        assertThat(batch.size()).isEqualTo(3);
+        assertThat(batch.get(0)).isEqualTo(indexer.get("/internal/v1/subjects/" + idB + "/summary").expect(200).json());
+        assertThat(batch.get(1)).isEqualTo(indexer.get("/internal/v1/subjects/" + idA + "/summary").expect(200).json());
+        assertThat(batch.get(0).path("counts").path("ADM_PENALTY").asInt()).isEqualTo(2);
+        assertThat(batch.get(2).path("subjectId").asString()).isEqualTo(unknown);
+        assertThat(batch.get(2).path("counts").size()).isZero();
+
+        indexer.post("/internal/v1/subjects:summaries", Map.of("subjectIds", java.util.List.of("not-a-uuid")))
+                .expectProblem(400, "VALIDATION_FAILED");
+        java.util.List<String> tooMany = java.util.Collections.nCopies(1001, unknown);
+        indexer.post("/internal/v1/subjects:summaries", Map.of("subjectIds", tooMany)).expectProblem(400, "VALIDATION_FAILED");
+
+        JsonNode page = indexer.get("/internal/v1/changes?after=0&limit=1").expect(200).json();
+        assertThat(page.path("headSeq").asLong()).isGreaterThanOrEqualTo(page.path("lastSeq").asLong());
+        assertThat(page.path("hasMore").asBoolean()).isTrue();
+    }
+
+    @Test
     void theFeedCarriesAWithdrawalAndTheSummaryFollowsThePolicy() {
         String subject = Records.freshUscc();
         String id = pushPenalty(subject);

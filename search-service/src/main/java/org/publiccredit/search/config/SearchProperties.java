@@ -19,12 +19,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize changes per feed request while live
  * @param rebuildBatchSize changes per feed request while rebuilding
  * @param leaseTtl lifetime of the indexer lease in Redis (renewed at a third of it)
- * @param summaryConcurrency parallel summary requests to record-service
  */
 @ConfigurationProperties("platform.search")
 public record SearchProperties(URI elasticsearchUrl, Duration connectTimeout, Duration socketTimeout, String alias,
         String metaIndex, int replicas, URI subjectServiceUrl, URI recordServiceUrl, Duration pollInterval, int batchSize,
-        int rebuildBatchSize, Duration leaseTtl, int summaryConcurrency) {
+        int rebuildBatchSize, Duration leaseTtl) {
 
     public SearchProperties {
         elasticsearchUrl = elasticsearchUrl != null ? elasticsearchUrl : URI.create("http://127.0.0.1:9200");
@@ -35,9 +34,8 @@ public record SearchProperties(URI elasticsearchUrl, Duration connectTimeout, Du
         subjectServiceUrl = subjectServiceUrl != null ? subjectServiceUrl : URI.create("http://127.0.0.1:8081");
         recordServiceUrl = recordServiceUrl != null ? recordServiceUrl : URI.create("http://127.0.0.1:8082");
         pollInterval = pollInterval != null ? pollInterval : Duration.ofMillis(250);
-        batchSize = batchSize > 0 ? Math.min(batchSize, 1000) : 500;
+        batchSize = batchSize > 0 ? Math.min(batchSize, 1000) : 1000;
         rebuildBatchSize = rebuildBatchSize > 0 ? Math.min(rebuildBatchSize, 1000) : 1000;
         leaseTtl = leaseTtl != null ? leaseTtl : Duration.ofSeconds(15);
-        summaryConcurrency = summaryConcurrency > 0 ? summaryConcurrency : 8;
     }
 }

@@ -8,8 +8,9 @@ import java.util.List;
  * @param changes the changes, in sequence order
  * @param lastSeq the last sequence of the page
  * @param hasMore whether more follow right away
+ * @param headSeq the feed's head (its highest committed seq), or null when the feed does not say (older versions)
  */
-public record ChangePage(List<Change> changes, long lastSeq, boolean hasMore) {
+public record ChangePage(List<Change> changes, long lastSeq, boolean hasMore, Long headSeq) {
 
     public ChangePage {
         changes = changes != null ? List.copyOf(changes) : List.of();

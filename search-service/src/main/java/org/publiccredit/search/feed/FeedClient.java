@@ -1,9 +1,15 @@
 package org.publiccredit.search.feed;
 
 import java.net.URI;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.publiccredit.search.config.SearchProperties;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -30,7 +36,7 @@ public class FeedClient {
         ChangePage page = http.get()
                 .uri(base + "/internal/v1/changes?after={after}&limit={limit}", after, limit)
                 .retrieve().body(ChangePage.class);
-        return page != null ? page : new ChangePage(java.util.List.of(), after, false);
+        return page != null ? page : new ChangePage(List.of(), after, false, null);
     }
 
     /** The subject's public summary now; an unknown subject has an empty one. */
@@ -44,6 +50,66 @@ public class FeedClient {
             }
             throw e;
         }
+    }
+
+    /** At most this many subject ids per {@code POST /internal/v1/subjects:summaries}. */
+    public static final int SUMMARY_BATCH = 1000;
+
+    /**
+     * The request of the batch summary endpoint.
+     *
+     * @param subjectIds up to 1,000 subject ids
+     */
+    record SummariesRequest(List<String> subjectIds) {
+    }
+
+    /**
+     * Its answer.
+     *
+     * @param summaries one per subject id asked
+     */
+    record SummariesResponse(List<Summary> summaries) {
+    }
+
+    private volatile boolean batchSummaries = true;
+
+    /**
+     * The summaries of many subjects, fetched in calls of up to 1,000 ({@code POST /internal/v1/subjects:summaries}),
+     * each computed by record-service with one query for the whole call. A subject record-service does not know has an
+     * empty summary. Falls back to one {@code GET} per subject against a record-service without the batch endpoint.
+     */
+    public Map<String, Summary> summaries(Collection<String> subjectIds) {
+        Map<String, Summary> out = new HashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(subjectIds));
+        for (int from = 0; from < ids.size(); from += SUMMARY_BATCH) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + SUMMARY_BATCH));
+            if (batchSummaries) {
+                try {
+                    SummariesResponse r = http.post().uri(recordService + "/internal/v1/subjects:summaries")
+                            .contentType(MediaType.APPLICATION_JSON).body(new SummariesRequest(part))
+                            .retrieve().body(SummariesResponse.class);
+                    if (r != null && r.summaries() != null) {
+                        for (Summary s : r.summaries()) {
+                            if (s != null && s.subjectId() != null) {
+                                out.put(s.subjectId(), s);
+                            }
+                        }
+                    }
+                    part.forEach(id -> out.computeIfAbsent(id, Summary::empty));
+                    continue;
+                } catch (HttpClientErrorException e) {
+                    int status = e.getStatusCode().value();
+                    if (status != 404 && status != 405) {
+                        throw e;
+                    }
+                    batchSummaries = false; // an older record-service: one by one from now on
+                }
+            }
+            for (String id : part) {
+                out.put(id, summary(id));
+            }
+        }
+        return out;
     }
 
     /** The subject's identity from subject-service (for a natural person who just became public). */

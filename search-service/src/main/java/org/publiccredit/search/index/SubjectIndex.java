@@ -68,6 +68,14 @@ public class SubjectIndex {
         }
     }
 
+    /** The refresh interval of subjects-index.json (live indices). */
+    public static final String REFRESH_INTERVAL = "1s";
+
+    /** Sets an index's refresh interval ({@code -1}: none, while a rebuild fills it). */
+    public void refreshInterval(String index, String interval) throws IOException {
+        client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time(interval))));
+    }
+
     public boolean exists(String index) throws IOException {
         return client.indices().exists(e -> e.index(index)).value();
     }

@@ -3,19 +3,16 @@ package org.publiccredit.search.indexer;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import org.publiccredit.search.config.SearchProperties;
 import org.publiccredit.search.feed.Change;
 import org.publiccredit.search.feed.FeedClient;
 import org.publiccredit.search.feed.Summary;
@@ -37,13 +34,11 @@ class ChangeApplier {
     private final SubjectIndex index;
     private final FeedClient feeds;
     private final Clock clock;
-    private final int concurrency;
 
-    ChangeApplier(SubjectIndex index, FeedClient feeds, Clock clock, SearchProperties properties) {
+    ChangeApplier(SubjectIndex index, FeedClient feeds, Clock clock) {
         this.index = index;
         this.feeds = feeds;
         this.clock = clock;
-        this.concurrency = properties.summaryConcurrency();
     }
 
     /** Subject changes in feed order; returns the number of documents written or deleted. */
@@ -99,8 +94,16 @@ class ChangeApplier {
         if (seqBySubject.isEmpty()) {
             return 0;
         }
-        Map<String, Stored> stored = index.get(target, seqBySubject.keySet());
-        Map<String, Summary> summaries = fetchSummaries(seqBySubject.keySet());
+        // the summaries (record-service) are fetched while the stored documents are read (Elasticsearch)
+        Set<String> ids = seqBySubject.keySet();
+        CompletableFuture<Map<String, Summary>> fetching = CompletableFuture.supplyAsync(() -> fetchSummaries(ids), ASYNC);
+        Map<String, Stored> stored;
+        Map<String, Summary> summaries;
+        try {
+            stored = index.get(target, ids);
+        } finally {
+            summaries = join(fetching);
+        }
         Map<String, SubjectDocument> next = new LinkedHashMap<>();
         for (var e : seqBySubject.entrySet()) {
             String id = e.getKey();
@@ -120,38 +123,26 @@ class ChangeApplier {
         return write(target, next, stored);
     }
 
-    private Map<String, Summary> fetchSummaries(Set<String> ids) throws IOException {
-        if (ids.size() == 1) {
-            String id = ids.iterator().next();
-            return Map.of(id, feeds.summary(id));
-        }
-        Semaphore permits = new Semaphore(concurrency);
-        Map<String, Future<Summary>> futures = new HashMap<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String id : ids) {
-                futures.put(id, pool.submit(() -> {
-                    permits.acquire();
-                    try {
-                        return feeds.summary(id);
-                    } finally {
-                        permits.release();
-                    }
-                }));
-            }
-            Map<String, Summary> out = new HashMap<>();
-            for (var f : futures.entrySet()) {
-                out.put(f.getKey(), f.getValue().get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while fetching summaries", e);
-        } catch (ExecutionException e) {
+    private static final Executor ASYNC = Executors.newVirtualThreadPerTaskExecutor();
+
+    private static <T> T join(CompletableFuture<T> f) throws IOException {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
             throw new IOException(e.getCause());
         }
+    }
+
+    /** All summaries of the page in one call per 1,000 subjects (record-service computes them with one query). */
+    private Map<String, Summary> fetchSummaries(Set<String> ids) {
+        if (ids.size() == 1) {
+            String id = ids.iterator().next();
+            return Map.of(id, feeds.summary(id));
+        }
+        return feeds.summaries(ids);
     }
 
     private int write(String target, Map<String, SubjectDocument> next, Map<String, Stored> stored) throws IOException {

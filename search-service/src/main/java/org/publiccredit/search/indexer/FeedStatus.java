@@ -28,9 +28,23 @@ final class FeedStatus {
         active = false;
     }
 
-    void applied(long cursorSeq, long lastSeq, boolean hasMore, Instant now) {
+    /**
+     * A page was applied.
+     *
+     * @param cursorSeq the cursor now
+     * @param headSeq the feed's head as the feed reported it, or null when it does not report one
+     * @param lastSeq the page's last seq
+     * @param hasMore whether the feed said more were ready
+     * @param now the time
+     */
+    void applied(long cursorSeq, Long headSeq, long lastSeq, boolean hasMore, Instant now) {
         cursor = cursorSeq;
-        head = hasMore ? Math.max(head, lastSeq) : lastSeq;
+        if (headSeq != null) {
+            head = headSeq;
+        } else {
+            // without the head in the answer: at least one more change is waiting while the feed has more
+            head = hasMore ? Math.max(head, lastSeq + 1) : lastSeq;
+        }
         head = Math.max(head, cursorSeq);
         if (!hasMore) {
             caughtUpAt = now;

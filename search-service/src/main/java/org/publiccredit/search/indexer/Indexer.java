@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,7 @@ public class Indexer implements SmartLifecycle {
     private final Clock clock;
     private final Map<Feed, FeedStatus> status = new EnumMap<>(Feed.class);
     private final Map<Feed, Counter> applied = new EnumMap<>(Feed.class);
+    private final Map<Feed, Counter> documents = new EnumMap<>(Feed.class);
     private ScheduledExecutorService executor;
     private volatile boolean running;
 
@@ -63,6 +65,7 @@ public class Indexer implements SmartLifecycle {
     private Instant nextRefreshScan = Instant.EPOCH;
     private Instant nextJobSave = Instant.EPOCH;
     private int failures;
+    private boolean liveBehind;
     private Instant pausedUntil = Instant.EPOCH;
 
     Indexer(IndexerLease lease, ChangeApplier applier, SubjectIndex index, MetaStore meta, FeedClient feeds,
@@ -83,7 +86,13 @@ public class Indexer implements SmartLifecycle {
                     .tag("feed", f.tag()).description("seconds since the live index last was at the feed's head").register(registry);
             applied.put(f, Counter.builder("search.indexer.changes").tag("feed", f.tag())
                     .description("changes applied (live and rebuild)").register(registry));
+            documents.put(f, Counter.builder("search.indexer.documents").tag("feed", f.tag())
+                    .description("subject documents written or deleted for the feed's changes (live and rebuild)").register(registry));
         }
+    }
+
+    /** A page being fetched ahead: {@code after} and {@code limit} it was asked with. */
+    record Prefetch(long after, int limit, CompletableFuture<ChangePage> page) {
     }
 
     /** One concrete index being filled, with its cursor (and its rebuild job, if it is a rebuild). */
@@ -93,6 +102,8 @@ public class Indexer implements SmartLifecycle {
         RebuildJob job;
         final Map<Feed, Boolean> atHead = new EnumMap<>(Map.of(Feed.SUBJECT, false, Feed.RECORD, false));
         final Map<Feed, Long> head = new EnumMap<>(Map.of(Feed.SUBJECT, 0L, Feed.RECORD, 0L));
+        /** The next page of a feed, asked for while the current one is applied (live backlog only). */
+        final Map<Feed, Prefetch> prefetch = new EnumMap<>(Feed.class);
 
         Pipeline(String index, VersionedCursor cursor, RebuildJob job) {
             this.index = index;
@@ -113,7 +124,25 @@ public class Indexer implements SmartLifecycle {
     public void start() {
         executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("indexer").daemon().factory());
         running = true;
-        executor.scheduleWithFixedDelay(this::tick, 500, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        executor.schedule(this::loop, 500, TimeUnit.MILLISECONDS);
+    }
+
+    /** One tick, then the next: at once while the live index is behind a feed, else after the poll interval. */
+    private void loop() {
+        if (!running) {
+            return;
+        }
+        liveBehind = false;
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            log.warn("indexer tick failed: {}", describe(e));
+        }
+        try {
+            executor.schedule(this::loop, liveBehind ? 0 : properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopping
+        }
     }
 
     @Override
@@ -159,11 +188,16 @@ public class Indexer implements SmartLifecycle {
                 Instant deadline = clock.instant().plus(STEP_BUDGET);
                 do {
                     follow(rebuild, properties.rebuildBatchSize(), false);
+                    // live changes between rebuild pages: a rebuild must not delay what the public sees
+                    ok &= follow(live, properties.batchSize(), true);
                 } while (!rebuild.caughtUp() && clock.instant().isBefore(deadline));
                 if (rebuild.caughtUp()) {
                     takeOver();
-                } else if (clock.instant().isAfter(nextJobSave)) {
-                    saveProgress(rebuild);
+                } else {
+                    liveBehind = true; // the rebuild goes on at once, not after the poll interval
+                    if (clock.instant().isAfter(nextJobSave)) {
+                        saveProgress(rebuild);
+                    }
                 }
             }
             if (clock.instant().isAfter(nextRefreshScan)) {
@@ -218,6 +252,9 @@ public class Indexer implements SmartLifecycle {
                 do {
                     more = pullOnce(p, feed, limit, isLive);
                 } while (more && isLive && clock.instant().isBefore(deadline));
+                if (more && isLive) {
+                    liveBehind = true;
+                }
             } catch (RestClientException e) {
                 // the feed's service (or Keycloak) cannot answer: this feed waits, the other one moves on
                 allOk = false;
@@ -236,19 +273,23 @@ public class Indexer implements SmartLifecycle {
 
     private boolean pullOnce(Pipeline p, Feed feed, int limit, boolean isLive) throws IOException {
         long from = p.seq(feed);
-        ChangePage page = feeds.changes(feed, from, limit);
+        ChangePage page = nextPage(p, feed, from, limit);
+        if (page.hasMore() && !page.changes().isEmpty()) {
+            // a backlog: fetch the next page while this one is applied (used only if the cursor lands on its start)
+            long after = page.lastSeq();
+            p.prefetch.put(feed, new Prefetch(after, limit,
+                    CompletableFuture.supplyAsync(() -> feeds.changes(feed, after, limit), PREFETCH)));
+        }
         long last = from;
         for (var c : page.changes()) {
             last = Math.max(last, c.seq());
         }
         last = Math.max(last, page.changes().isEmpty() ? from : page.lastSeq());
         if (!page.changes().isEmpty()) {
-            if (feed == Feed.SUBJECT) {
-                applier.applySubjectChanges(p.index, page.changes());
-            } else {
-                applier.applyRecordChanges(p.index, page.changes());
-            }
+            int written = feed == Feed.SUBJECT ? applier.applySubjectChanges(p.index, page.changes())
+                    : applier.applyRecordChanges(p.index, page.changes());
             applied.get(feed).increment(page.changes().size());
+            documents.get(feed).increment(written);
         }
         if (last != from) {
             Cursor c = p.cursor.cursor();
@@ -257,11 +298,29 @@ public class Indexer implements SmartLifecycle {
             p.cursor = meta.saveCursor(next, p.cursor);
         }
         p.atHead.put(feed, !page.hasMore());
-        p.head.put(feed, Math.max(p.head.get(feed), page.hasMore() ? page.lastSeq() : last));
+        long head = page.headSeq() != null ? Math.max(page.headSeq(), last) : page.hasMore() ? page.lastSeq() : last;
+        p.head.put(feed, Math.max(p.head.get(feed), head));
         if (isLive) {
-            status.get(feed).applied(last, page.lastSeq(), page.hasMore(), clock.instant());
+            status.get(feed).applied(last, page.headSeq(), page.lastSeq(), page.hasMore(), clock.instant());
         }
         return page.hasMore();
+    }
+
+    private static final java.util.concurrent.Executor PREFETCH = Executors.newVirtualThreadPerTaskExecutor();
+
+    private ChangePage nextPage(Pipeline p, Feed feed, long from, int limit) {
+        Prefetch ahead = p.prefetch.remove(feed);
+        if (ahead != null && ahead.after() == from && ahead.limit() == limit) {
+            try {
+                return ahead.page().join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
+        }
+        return feeds.changes(feed, from, limit);
     }
 
     /** The index the alias points to, with its cursor; a new one from 0 when there is none (first start, or lost). */
@@ -314,6 +373,7 @@ public class Indexer implements SmartLifecycle {
         if (job.state() == RebuildJob.State.PENDING || job.index() == null || !index.exists(job.index())) {
             String name = index.newIndexName(now);
             index.create(name);
+            index.refreshInterval(name, "-1"); // not searched before it takes over: no refreshes while it is filled
             meta.deleteCursor(name);
             VersionedCursor cursor = meta.saveCursor(Cursor.start(name, now), null);
             job = job.running(name, live.index, now);
@@ -340,6 +400,7 @@ public class Indexer implements SmartLifecycle {
     private void takeOver() throws IOException {
         Pipeline next = rebuild;
         Pipeline old = live;
+        index.refreshInterval(next.index, SubjectIndex.REFRESH_INTERVAL);
         index.refresh(next.index);
         index.swapAlias(next.index, old.index);
         long docs = index.count(next.index);

@@ -32,7 +32,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().endsWith("/subjects:import");
+        // imports stream and count rows themselves; resolveBatch is internal-only (role internal) and capped at 1,000 items
+        return request.getRequestURI().endsWith("/subjects:import") || request.getRequestURI().endsWith("/subjects:resolveBatch");
     }
 
     @Override

@@ -1,0 +1,222 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.publiccredit.commons.id.Uscc;
+
+/**
+ * record-service benchmarks through the gateway (see README.md): batch ingestion of N fresh penalties (default
+ * 200,000) in 100,000-row NDJSON batches, compared with a plain PostgreSQL COPY of the same rows; credit checks of 100
+ * subjects, cold and warm cache, p50/p99; single-subject check throughput.
+ *
+ * <pre>java -cp commons/target/classes bench/records/BenchRecords.java [rows]</pre>
+ */
+public class BenchRecords {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final String GATEWAY = System.getenv().getOrDefault("GATEWAY", "http://localhost:8080");
+    static final String KEYCLOAK = System.getenv().getOrDefault("KEYCLOAK", "http://localhost:8180");
+    static final String RECORD = System.getenv().getOrDefault("RECORD_SERVICE", "http://127.0.0.1:8082");
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int subjectCount = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        long budget = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 300).toNanos();
+        long indexerWait = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 300).toNanos();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        Random random = new Random(7);
+        List<String> subjects = new ArrayList<>();
+        System.out.printf("machine: nproc %d, JDK %s, %s, load %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), java.time.Instant.now(), load());
+        for (int i = 0; i < subjectCount; i++) {
+            subjects.add(Uscc.of('9', '1', i % 2 == 0 ? "450202" : "450403", String.format("BM%06d", i)).value());
+        }
+        String authority = Uscc.of('1', '1', "450200", "MB000001").value();
+        String officer = token("grant_type=password&client_id=portal&username=officer-market&password=demo");
+        StringBuilder csv = new StringBuilder();
+        Path file = Files.createTempFile("bench-records", ".tsv");
+        var tsv = Files.newBufferedWriter(file);
+        long t0 = System.nanoTime();
+        double docs0 = metric("search_indexer_documents_total{feed=\"record\"}");
+        double changes0 = metric("search_indexer_changes_total{feed=\"record\"}");
+        int sent = 0;
+        while (sent < rows && System.nanoTime() - t0 < budget) {
+            int n = Math.min(100_000, rows - sent);
+            StringBuilder nd = new StringBuilder(n * 700);
+            for (int i = 0; i < n; i++) {
+                String subject = subjects.get(random.nextInt(subjects.size()));
+                String doc = "BENCH-" + run + "-" + (sent + i);
+                LocalDate decided = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(300));
+                String fields = "{\"violationType\":\"其他\",\"violationFacts\":\"未按规定履行法定义务\",\"penaltyBasis\":\"《行政处罚法》\","
+                        + "\"penaltyCategory\":\"罚款\",\"penaltyContent\":\"罚款人民币5000元\",\"fineAmount\":\"0.5\",\"penaltyValidUntil\":\"2027-01-01\","
+                        + "\"authority\":\"柳州市市场监督管理局\",\"authorityUscc\":\"" + authority + "\",\"dataSource\":\"柳州市市场监督管理局\","
+                        + "\"dataSourceUscc\":\"" + authority + "\"}";
+                nd.append("{\"category\":\"ADM_PENALTY\",\"subject\":{\"identifier\":\"").append(subject).append("\",\"name\":\"企业")
+                        .append(subject, 14, 18).append("\"},\"documentNumber\":\"").append(doc).append("\",\"decisionDate\":\"")
+                        .append(decided).append("\",\"fields\":").append(fields).append("}\n");
+                csv.append("market\tADM_PENALTY\t").append(doc).append('\t').append(subject).append('\t').append(decided).append('\t')
+                        .append(fields.replace("\\", "\\\\")).append('\n');
+            }
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/records:batch"))
+                    .timeout(Duration.ofMinutes(10)).header("Authorization", "Bearer " + officer).header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(nd.toString(), StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher totals = Pattern.compile("\"totals\":(\\{[^}]*})").matcher(r.body());
+            if (r.statusCode() != 200 || !totals.find()) {
+                throw new IllegalStateException("batch failed: " + r.statusCode() + " " + r.body().substring(0, Math.min(500, r.body().length())));
+            }
+            tsv.write(csv.toString());
+            csv.setLength(0);
+            sent += n;
+            System.out.printf("batch %s (%.0f s, load %s)%n", totals.group(1), (System.nanoTime() - t0) / 1e9, load());
+        }
+        double ingestSeconds = (System.nanoTime() - t0) / 1e9;
+        rows = sent;
+        System.out.printf("INGEST %,d rows in %.1f s = %,.0f rows/s (load %s)%n", rows, ingestSeconds, rows / ingestSeconds, load());
+        // the search indexer follows the record feed meanwhile: how long until it is at the head again
+        long i0 = System.nanoTime();
+        while (System.nanoTime() - i0 < indexerWait) {
+            String health = get("http://127.0.0.1:8083/actuator/health");
+            Matcher feed = Pattern.compile("\"record\":\\{\"cursor\":(\\d+),\"head\":(\\d+)").matcher(health);
+            if (feed.find() && feed.group(1).equals(feed.group(2))) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        double behind = (System.nanoTime() - i0) / 1e9;
+        double total = (System.nanoTime() - t0) / 1e9;
+        double docs = metric("search_indexer_documents_total{feed=\"record\"}") - docs0;
+        double changes = metric("search_indexer_changes_total{feed=\"record\"}") - changes0;
+        System.out.printf("INDEXER at the record feed's head %.1f s after the last batch; meanwhile %,.0f changes -> %,.0f subject"
+                + " documents in %.0f s = %,.0f changes/s, %,.0f documents/s (load %s)%n", behind, changes, docs, total,
+                changes / total, docs / total, load());
+
+        tsv.close();
+        String sql = "DROP TABLE IF EXISTS bench_record; CREATE TABLE bench_record (id bigserial primary key, department text, category text,"
+                + " document_number text, subject_code text, decision_date date, fields jsonb, UNIQUE (department, category, document_number));"
+                + "CREATE INDEX ON bench_record (subject_code);";
+        psql("-c", sql);
+        long c0 = System.nanoTime();
+        psql("-c", "\\copy bench_record (department, category, document_number, subject_code, decision_date, fields) FROM '" + file + "'");
+        double copySeconds = (System.nanoTime() - c0) / 1e9;
+        Files.delete(file);
+        System.out.printf("COPY %,d rows in %.1f s = %,.0f rows/s; ingestion / COPY = %.2f (load %s)%n", rows, copySeconds, rows / copySeconds,
+                (rows / ingestSeconds) / (rows / copySeconds), load());
+
+        String partner = token("grant_type=client_credentials&client_id=partner-bank&client_secret=partner-bank-local-secret");
+        List<String> hundred = subjects.subList(0, 100);
+        long[] cold = new long[30];
+        long[] warm = new long[200];
+        for (int i = 0; i < cold.length; i++) {
+            // cold: 100 subjects never checked before in this run (fresh set each time)
+            cold[i] = check(GATEWAY, partner, subjects.subList(100 + i * 100, 200 + i * 100));
+        }
+        check(GATEWAY, partner, hundred);
+        for (int i = 0; i < warm.length; i++) {
+            warm[i] = check(GATEWAY, partner, hundred);
+            Thread.sleep(5);   // stay under the partner rate limit (200/s)
+        }
+        System.out.printf("CHECK100 cold p50 %.1f ms p99 %.1f ms; warm p50 %.1f ms p99 %.1f ms (through the gateway, load %s)%n",
+                p(cold, 50), p(cold, 99), p(warm, 50), p(warm, 99), load());
+
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int offset = t;
+            threads.add(Thread.startVirtualThread(() -> {
+                int i = offset;
+                while (System.nanoTime() < end) {
+                    try {
+                        check(RECORD, partner, List.of(subjects.get(i++ % 1000)));
+                        done.incrementAndGet();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        System.out.printf("CHECK1 %,.0f checks/s (8 concurrent callers, record-service directly, warm cache, load %s)%n",
+                done.get() / 10.0, load());
+    }
+
+    static long check(String base, String token, List<String> codes) throws IOException, InterruptedException {
+        String body = "{\"scenario\":\"GOV_PROCUREMENT\",\"purpose\":\"benchmark\",\"subjects\":[\"" + String.join("\",\"", codes) + "\"]}";
+        long t = System.nanoTime();
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/checks")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("check failed: " + r.statusCode() + " " + r.body());
+        }
+        return System.nanoTime() - t;
+    }
+
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    static String get(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    /** A counter of search-service's Prometheus endpoint (0 when absent). */
+    static double metric(String name) {
+        for (String line : get("http://127.0.0.1:8083/actuator/prometheus").split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(name.length() + 1).trim());
+            }
+        }
+        return 0;
+    }
+
+    static double p(long[] nanos, int percentile) {
+        long[] s = nanos.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.ceil(percentile / 100.0 * s.length) - 1)] / 1e6;
+    }
+
+    static void psql(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/psql", "-q", "-v", "ON_ERROR_STOP=1", "postgresql://bench:bench@127.0.0.1:15432/bench"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("psql failed: " + out);
+        }
+    }
+
+    static String token(String form) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/credit/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(r.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no token: " + r.body());
+        }
+        return m.group(1);
+    }
+}
