@@ -1,5 +1,6 @@
 package org.publiccredit.objection;
 
+import org.publiccredit.testkit.ArchitectureRules;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -40,5 +41,11 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..objection.cases..", "..objection.seed..", "..objection.calendar..")
                 .should().dependOnClassesThat().haveSimpleName("Records")
                 .check(CLASSES);
+    }
+
+    /** The rules every service keeps (no feature cycles, package-private controllers, constructor injection …). */
+    @Test
+    void followsThePlatformRules() {
+        ArchitectureRules.check("org.publiccredit.objection");
     }
 }

@@ -2,10 +2,12 @@ package org.publiccredit.record;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.publiccredit.testkit.ArchitectureRules;
 
 /** The allowed dependencies between feature packages (STYLE.md: package by feature). */
 @AnalyzeClasses(packages = "org.publiccredit.record", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -32,4 +34,10 @@ class ArchitectureTest {
             .whereLayer("check").mayNotBeAccessedByAnyLayer()
             .whereLayer("feed").mayNotBeAccessedByAnyLayer()
             .whereLayer("stats").mayNotBeAccessedByAnyLayer();
+
+    /** The rules every service keeps (no feature cycles, package-private controllers, constructor injection …). */
+    @ArchTest
+    static void platformRules(JavaClasses classes) {
+        ArchitectureRules.rules("org.publiccredit.record").forEach(rule -> rule.check(classes));
+    }
 }

@@ -2,10 +2,12 @@ package org.publiccredit.search;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.publiccredit.testkit.ArchitectureRules;
 
 /** Feature packages: index (storage) knows no feature; feed and query do not know the indexer; query does not call feeds. */
 @AnalyzeClasses(packages = "org.publiccredit.search", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -31,4 +33,10 @@ class ArchitectureTest {
     static final ArchRule noQueryStringFromUserText = noClasses()
             .should().dependOnClassesThat().haveSimpleNameStartingWith("QueryStringQuery")
             .orShould().dependOnClassesThat().haveSimpleNameStartingWith("SimpleQueryStringQuery");
+
+    /** The rules every service keeps (no feature cycles, package-private controllers, constructor injection …). */
+    @ArchTest
+    static void platformRules(JavaClasses classes) {
+        ArchitectureRules.rules("org.publiccredit.search").forEach(rule -> rule.check(classes));
+    }
 }

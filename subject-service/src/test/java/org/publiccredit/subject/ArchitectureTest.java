@@ -1,5 +1,6 @@
 package org.publiccredit.subject;
 
+import org.publiccredit.testkit.ArchitectureRules;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -32,5 +33,12 @@ class ArchitectureTest {
     @Test
     void controllersArePackagePrivate() {
         classes().that().areAnnotatedWith(RestController.class).should().notBePublic().check(CLASSES);
+    }
+
+
+    /** The rules every service keeps (no feature cycles, package-private controllers, constructor injection …). */
+    @Test
+    void followsThePlatformRules() {
+        ArchitectureRules.check("org.publiccredit.subject");
     }
 }
