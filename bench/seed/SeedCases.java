@@ -179,16 +179,9 @@ public class SeedCases {
         if (cached != null) {
             return cached;
         }
-        String form = "grant_type=password&client_id=portal&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/credit/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
-        if (r.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("no token for " + user + ": " + r.statusCode());
-        }
-        TOKENS.put(user, m.group(1));
-        return m.group(1);
+        String token = SeedSubjects.token(HTTP, KEYCLOAK, user);
+        TOKENS.put(user, token);
+        return token;
     }
 
     static String idOf(String json) {

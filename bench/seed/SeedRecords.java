@@ -189,13 +189,6 @@ public class SeedRecords {
             default -> "grant_type=client_credentials&client_id=partner-" + department + "&client_secret="
                     + URLEncoder.encode("partner-" + department + "-local-secret", StandardCharsets.UTF_8);
         };
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/credit/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            return null;
-        }
-        Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(r.body());
-        return m.find() ? m.group(1) : null;
+        return SeedSubjects.requestToken(http, keycloak, form).orElse(null);
     }
 }

@@ -151,15 +151,19 @@ public class SeedSubjects {
         return "{\"idNumber\":\"" + number + "\",\"name\":\"" + name + "\"}";
     }
 
+    /** A demo user's token (password grant of the portal client); fails when Keycloak gives none. */
     static String token(HttpClient http, String keycloak, String user) throws Exception {
         String form = "grant_type=password&client_id=portal&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo";
+        return requestToken(http, keycloak, form)
+                .orElseThrow(() -> new IllegalStateException("Keycloak gave no token for " + user));
+    }
+
+    /** Posts a token request form to realm credit; empty when Keycloak refuses it. Shared by the seed programs. */
+    static java.util.Optional<String> requestToken(HttpClient http, String keycloak, String form) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/credit/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(r.body());
-        if (r.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("Keycloak gave no token for " + user + ": HTTP " + r.statusCode());
-        }
-        return m.group(1);
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+        return r.statusCode() == 200 && m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
     }
 }
