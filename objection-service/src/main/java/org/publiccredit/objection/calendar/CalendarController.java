@@ -2,6 +2,9 @@ package org.publiccredit.objection.calendar;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.publiccredit.commons.calendar.CalendarYear;
+import org.publiccredit.commons.calendar.CalendarYearMissingException;
+import org.publiccredit.commons.calendar.WorkingCalendar;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

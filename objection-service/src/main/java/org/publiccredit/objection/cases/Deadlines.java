@@ -3,8 +3,8 @@ package org.publiccredit.objection.cases;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.publiccredit.objection.calendar.CalendarYearMissingException;
-import org.publiccredit.objection.calendar.WorkingCalendar;
+import org.publiccredit.commons.calendar.CalendarYearMissingException;
+import org.publiccredit.commons.calendar.WorkingCalendar;
 import org.springframework.stereotype.Component;
 
 /**

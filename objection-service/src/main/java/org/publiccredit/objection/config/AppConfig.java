@@ -1,8 +1,8 @@
 package org.publiccredit.objection.config;
 
 import java.time.Clock;
-import org.publiccredit.objection.calendar.CalendarFiles;
-import org.publiccredit.objection.calendar.WorkingCalendar;
+import org.publiccredit.commons.calendar.CalendarFiles;
+import org.publiccredit.commons.calendar.WorkingCalendar;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

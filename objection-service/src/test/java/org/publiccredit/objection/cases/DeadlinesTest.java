@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
-import org.publiccredit.objection.calendar.CalendarFiles;
+import org.publiccredit.commons.calendar.CalendarFiles;
 
 class DeadlinesTest {
 

@@ -33,13 +33,16 @@ public class RecordWriter {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final WorkingDays workingDays;
 
-    RecordWriter(RecordRepository records, RecordViews views, JdbcTemplate jdbc, JsonMapper json, ApplicationEventPublisher events) {
+    RecordWriter(RecordRepository records, RecordViews views, JdbcTemplate jdbc, JsonMapper json, ApplicationEventPublisher events,
+            WorkingDays workingDays) {
         this.records = records;
         this.views = views;
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
+        this.workingDays = workingDays;
     }
 
     /**
@@ -55,7 +58,7 @@ public class RecordWriter {
     @Transactional(propagation = Propagation.MANDATORY)
     public void write(List<CreditRecord> created, List<Change> changed, LocalDate today) {
         records.insert(created.stream()
-                .map(r -> new NewRow(r, today, WorkingDays.timely(r.decisionDate(), today))).toList());
+                .map(r -> new NewRow(r, today, workingDays.timely(r.decisionDate(), today))).toList());
         records.update(changed.stream().map(Change::after).toList());
         records.insertHistory(changed.stream().map(Change::history).toList());
         List<CreditRecord> all = new ArrayList<>(created);

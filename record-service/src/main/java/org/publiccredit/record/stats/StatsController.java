@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Ingestion statistics per department and month: rows pushed by result, rejected rows, and 双公示 timeliness (share of
- * the month's new 双公示 records pushed within 7 working days of their decision date; Monday-Friday, holidays not counted).
+ * the month's new 双公示 records pushed within 7 working days of their decision date, counted with the working-day
+ * calendar: public holidays off, make-up days on; Monday-Friday in years without calendar data).
  * Officers see their own department; reviewers and admins all.
  */
 @RestController
@@ -87,6 +88,6 @@ class StatsController {
                             rs.getLong("updated"), rs.getLong("unchanged"), rs.getLong("rejected"), total, timely,
                             total == 0 ? null : Math.round(timely * 10000.0 / total) / 10000.0);
                 }).list();
-        return new Stats(ym.toString(), "Monday-Friday; public holidays and make-up days not yet taken into account", rows);
+        return new Stats(ym.toString(), "working-day calendar (public holidays and make-up days); Monday-Friday in years without calendar data", rows);
     }
 }

@@ -1,4 +1,4 @@
-package org.publiccredit.objection.calendar;
+package org.publiccredit.commons.calendar;
 
 import java.io.IOException;
 import java.io.InputStream;

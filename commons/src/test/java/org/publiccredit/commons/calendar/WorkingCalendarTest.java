@@ -1,4 +1,4 @@
-package org.publiccredit.objection.calendar;
+package org.publiccredit.commons.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,6 +79,32 @@ class WorkingCalendarTest {
                 .hasMessageContaining("2028")
                 .satisfies(e -> assertThat(((CalendarYearMissingException) e).code()).isEqualTo("CALENDAR_YEAR_MISSING"));
         assertThatThrownBy(() -> CALENDAR.isWorkingDay(LocalDate.of(2025, 6, 1))).isInstanceOf(CalendarYearMissingException.class);
+    }
+
+    @Test
+    void theWeekdayFallbackUsesTheDataWhereItExists() {
+        // after Wed 30 Sep 2026: 1-7 Oct off, Thu 8, Fri 9, Sat 10 (make-up), Mon 12
+        assertThat(CALENDAR.workingDaysBetweenOrWeekdays(LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 12), 7)).isEqualTo(4);
+        assertThat(CALENDAR.workingDaysBetweenOrWeekdays(LocalDate.of(2026, 9, 28), LocalDate.of(2026, 10, 16), 10))
+                .isEqualTo(CALENDAR.workingDaysBetween(LocalDate.of(2026, 9, 28), LocalDate.of(2026, 10, 16)));
+    }
+
+    @Test
+    void theWeekdayFallbackCountsMondayToFridayInAYearWithoutData() {
+        // 2025 has no data: Thu 25, Fri 26, Mon 29, Tue 30, Wed 31 Dec 2025; then 2026 data: 1-3 Jan off, Sun 4 (make-up), Mon 5
+        assertThat(CALENDAR.workingDaysBetweenOrWeekdays(LocalDate.of(2025, 12, 24), LocalDate.of(2026, 1, 5), 10)).isEqualTo(7);
+        // Sat 7 to Sun 15 Jun 2025: Mon 9 to Fri 13
+        assertThat(CALENDAR.workingDaysBetweenOrWeekdays(LocalDate.of(2025, 6, 6), LocalDate.of(2025, 6, 15), 10)).isEqualTo(5);
+        // the strict count still refuses the same period
+        assertThatThrownBy(() -> CALENDAR.workingDaysBetween(LocalDate.of(2025, 12, 24), LocalDate.of(2026, 1, 5)))
+                .isInstanceOf(CalendarYearMissingException.class).hasMessageContaining("2025");
+    }
+
+    @Test
+    void theWeekdayFallbackStopsOnceTheCountExceedsTheLimit() {
+        assertThat(CALENDAR.workingDaysBetweenOrWeekdays(LocalDate.of(2023, 1, 1), LocalDate.of(2028, 12, 31), 7)).isEqualTo(8);
+        assertThat(CALENDAR.workingDaysBetweenOrWeekdays(LocalDate.of(2026, 10, 8), LocalDate.of(2026, 10, 8), 7)).isZero();
+        assertThat(CALENDAR.workingDaysBetweenOrWeekdays(LocalDate.of(2026, 10, 8), LocalDate.of(2026, 10, 1), 7)).isZero();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.publiccredit.objection.calendar;
+package org.publiccredit.commons.calendar;
 
 import org.publiccredit.commons.problem.ApiException;
 import org.springframework.http.HttpStatus;

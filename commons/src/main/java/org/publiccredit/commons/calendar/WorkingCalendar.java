@@ -1,5 +1,6 @@
-package org.publiccredit.objection.calendar;
+package org.publiccredit.commons.calendar;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,9 @@ import java.util.TreeMap;
 /**
  * The working-day calendar (DOMAIN.md section 7): Monday to Friday, minus public holidays, plus make-up working
  * days, per year from data. The one place deadlines are counted; a year without data is refused with
- * {@link CalendarYearMissingException}, never guessed.
+ * {@link CalendarYearMissingException}, never guessed. The one exception is
+ * {@link #workingDaysBetweenOrWeekdays(LocalDate, LocalDate, int)}, for figures about the past (双公示 timeliness)
+ * that must be computed for years the data does not cover.
  */
 public final class WorkingCalendar {
 
@@ -55,6 +58,25 @@ public final class WorkingCalendar {
         int count = 0;
         for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
             if (isWorkingDay(d)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Like {@link #workingDaysBetween(LocalDate, LocalDate)}, but a day in a year without calendar data counts as a
+     * working day when it is Monday to Friday (holidays and make-up working days of that year are unknown) instead
+     * of being refused. Counting stops as soon as the count exceeds {@code stopAbove}, so the result is
+     * {@code min(working days, stopAbove + 1)}: enough to tell whether a limit was kept.
+     */
+    public int workingDaysBetweenOrWeekdays(LocalDate from, LocalDate to, int stopAbove) {
+        int count = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to) && count <= stopAbove; d = d.plusDays(1)) {
+            CalendarYear y = years.get(d.getYear());
+            boolean working = y != null ? y.isWorkingDay(d)
+                    : d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+            if (working) {
                 count++;
             }
         }
