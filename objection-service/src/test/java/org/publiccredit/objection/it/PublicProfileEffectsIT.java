@@ -43,6 +43,7 @@ class PublicProfileEffectsIT {
         JsonNode entry = StreamSupport.stream(disputed.path("disputed").spliterator(), false)
                 .filter(e -> recordId.equals(e.path("recordId").asString())).findFirst().orElseThrow();
         assertThat(entry.path("label").asString()).isEqualTo("异议中");
+        assertThat(searchItem().path("disputed").asBoolean()).as("the search result flags it too").isTrue();
 
         act("reviewer1", id, "assign", Map.of());
         act("officer-market", id, "propose", Map.of("outcome", "UPHELD", "reason", "处罚事实清楚"));
@@ -87,6 +88,13 @@ class PublicProfileEffectsIT {
     private static JsonNode profile() {
         Reply r = Api.gateway().header("X-Forwarded-For", "203.0.113.200").get("/api/v1/public/subjects/" + ENT1);
         return r.status() == 200 ? r.json() : Api.JSON.createObjectNode();
+    }
+
+    /** ENT1 as a search result (the list view reads fewer fields of the same document than the profile). */
+    private static JsonNode searchItem() {
+        JsonNode page = Api.gateway().header("X-Forwarded-For", "203.0.113.200").get("/api/v1/search?q=" + ENT1).expect(200).json();
+        return StreamSupport.stream(page.path("items").spliterator(), false)
+                .filter(i -> ENT1.equals(i.path("code").asString())).findFirst().orElseThrow();
     }
 
     private static JsonNode awaitProfile(Predicate<JsonNode> condition, Duration within) {

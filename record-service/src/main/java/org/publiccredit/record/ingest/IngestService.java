@@ -14,6 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.publiccredit.commons.id.IdentifierKind;
 import org.publiccredit.commons.problem.ApiException;
 import org.publiccredit.commons.problem.FieldProblem;
@@ -31,6 +36,7 @@ import org.publiccredit.record.record.Subject;
 import org.publiccredit.record.record.Transition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
@@ -123,7 +129,9 @@ public class IngestService {
         String department = department(caller);
         LimitedInputStream limited = new LimitedInputStream(body, maxBytes);
         List<RowResult> results = new ArrayList<>();
-        Map<String, SubjectRef> resolved = new HashMap<>();
+        // read by the writer while the next chunk is resolved
+        Map<String, SubjectRef> resolved = new ConcurrentHashMap<>();
+        Writer writer = new Writer(department, results);
         List<Pending> chunk = new ArrayList<>();
         Set<NaturalKey> chunkKeys = new HashSet<>();
         List<RowResult> chunkRejected = new ArrayList<>();
@@ -136,13 +144,16 @@ public class IngestService {
                 try {
                     parsed = reader.next();
                 } catch (CharacterCodingException e) {
+                    writer.await();
                     stopped = stop(results, "ENCODING_NOT_UTF8",
                             "The upload is not valid UTF-8 (GB18030 or GBK files must be converted to UTF-8 first)");
                     break;
                 } catch (CsvReader.MalformedCsv e) {
+                    writer.await();
                     stopped = stop(results, "MALFORMED_CSV", e.getMessage());
                     break;
                 } catch (LimitedInputStream.TooLarge e) {
+                    writer.await();
                     stopped = stop(results, "PAYLOAD_TOO_LARGE", "The upload is larger than " + maxBytes + " bytes");
                     break;
                 }
@@ -166,17 +177,22 @@ public class IngestService {
                 NaturalKey key = new NaturalKey(outcome.row().entry().code(), outcome.row().documentNumber());
                 if (!chunkKeys.add(key) || chunk.size() >= chunkSize) {
                     // the same key twice in a chunk: store the first before reading the second against it
-                    flush(department, chunk, chunkRejected, resolved, results);
+                    flush(writer, chunk, chunkRejected, resolved);
                     chunkKeys.clear();
                     chunkKeys.add(key);
                 }
                 chunk.add(new Pending(parsed.row(), outcome.row()));
             }
         } catch (CharacterCodingException e) {
+            writer.await();
             stopped = stop(results, "ENCODING_NOT_UTF8",
                     "The upload is not valid UTF-8 (GB18030 or GBK files must be converted to UTF-8 first)");
+        } finally {
+            // a broken upload still finishes the chunk being stored: it is reported, never half-known
+            writer.await();
         }
-        flush(department, chunk, chunkRejected, resolved, results);
+        flush(writer, chunk, chunkRejected, resolved);
+        writer.await();
         results.sort(java.util.Comparator.comparingInt(RowResult::row));
         int created = 0;
         int updated = 0;
@@ -206,30 +222,75 @@ public class IngestService {
         return code;
     }
 
-    private void flush(String department, List<Pending> chunk, List<RowResult> rejected, Map<String, SubjectRef> resolved,
-            List<RowResult> results) {
+    /**
+     * Resolves a chunk's subjects (on the request thread) and hands it to the writer, which stores it once the
+     * previous chunk is committed: reading and resolving chunk n+1 overlaps with storing chunk n, and chunks are
+     * still stored one after the other, in order, each in its own transaction.
+     */
+    private void flush(Writer writer, List<Pending> chunk, List<RowResult> rejected, Map<String, SubjectRef> resolved) {
         if (chunk.isEmpty() && rejected.isEmpty()) {
             return;
         }
-        List<RowResult> unresolved = new ArrayList<>();
+        List<RowResult> allRejected = new ArrayList<>(rejected);
         Map<String, ApiException> failures = resolveAll(chunk, resolved);
         List<Pending> ready = new ArrayList<>();
         for (Pending p : chunk) {
             ApiException failure = failures.get(p.valid().identifier());
             if (failure != null) {
-                unresolved.add(RowResult.rejected(p.row(), failure.code(), failure.errors().isEmpty()
+                allRejected.add(RowResult.rejected(p.row(), failure.code(), failure.errors().isEmpty()
                         ? List.of(new FieldProblem("subject.identifier", failure.code(), failure.getMessage())) : failure.errors()));
             } else {
                 ready.add(p);
             }
         }
-        List<RowResult> allRejected = new ArrayList<>(rejected);
-        allRejected.addAll(unresolved);
-        results.addAll(storeWithFallback(department, ready, resolved, allRejected.size()));
-        results.addAll(allRejected);
+        writer.store(ready, resolved, allRejected);
         chunk.clear();
         rejected.clear();
     }
+
+    /** Stores the chunks of one batch one at a time, on a virtual thread, while the request thread reads on. */
+    private final class Writer {
+
+        private final String department;
+        private final List<RowResult> results;
+        private final Map<String, String> logContext = MDC.getCopyOfContextMap();
+        private CompletableFuture<Void> pending = CompletableFuture.completedFuture(null);
+
+        Writer(String department, List<RowResult> results) {
+            this.department = department;
+            this.results = results;
+        }
+
+        void store(List<Pending> ready, Map<String, SubjectRef> resolved, List<RowResult> rejected) {
+            await();
+            pending = CompletableFuture.runAsync(() -> {
+                if (logContext != null) {
+                    MDC.setContextMap(logContext); // the request id in the writer's log lines
+                }
+                List<RowResult> stored = storeWithFallback(department, ready, resolved, rejected.size());
+                synchronized (results) {
+                    results.addAll(stored);
+                    results.addAll(rejected);
+                }
+            }, WRITERS);
+        }
+
+        /** Waits for the chunk being stored; its failure (not a row's: those are results) is the request's. */
+        void await() {
+            try {
+                pending.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            } finally {
+                pending = CompletableFuture.completedFuture(null);
+            }
+        }
+    }
+
+    private static final Executor WRITERS = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ingest-writer-", 0).factory());
 
     /** Resolves the chunk's identifiers not yet known in this batch, in parallel (bounded). */
     private Map<String, ApiException> resolveAll(List<Pending> chunk, Map<String, SubjectRef> resolved) {

@@ -29,6 +29,10 @@ public final class SubjectQueries {
     static final Map<String, String> FACETS = Map.of("region", "region", "type", "type", "list", "lists", "category", "categories");
     private static final Map<String, Integer> FACET_SIZES = Map.of("region", 30, "type", 10, "list", 2, "category", 30);
 
+    /** What a result item shows ({@link Views#item}): the entry lists and bookkeeping stay in Elasticsearch. */
+    static final List<String> ITEM_FIELDS = List.of("subjectId", "kind", "public", "code", "masked", "name", "formerNames",
+            "type", "region", "status", "lists", "counts", "disputed");
+
     private SubjectQueries() {
     }
 
@@ -42,7 +46,7 @@ public final class SubjectQueries {
                     .trackTotalHits(t -> t.enabled(true))
                     .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
                     .sort(so -> so.field(f -> f.field("subjectId").order(SortOrder.Asc)))
-                    .source(src -> src.filter(f -> f.excludes("subjectSeq", "recordSeq", "summaryValidUntil")));
+                    .source(src -> src.filter(f -> f.includes(ITEM_FIELDS)));
             if (c.text() != null) {
                 s.highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
                         .fields("name", f -> f.numberOfFragments(0))
