@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.publiccredit.commons.feed.ChangeLogOrder;
 import org.publiccredit.record.publicity.Publicity;
 import org.publiccredit.record.publicity.RecordViews;
 import org.publiccredit.record.record.CreditRecord;
@@ -81,6 +82,7 @@ public class RecordWriter {
         if (all.isEmpty()) {
             return;
         }
+        jdbc.execute(ChangeLogOrder.LOCK_SQL); // seq order = commit order, held to commit (see ChangeLogOrder)
         jdbc.batchUpdate("INSERT INTO change_log (entity_type, entity_id, change_kind, payload) VALUES ('RECORD', ?, ?, ?::jsonb)",
                 all, all.size(), (ps, r) -> {
                     Publicity p = views.publicity(r);

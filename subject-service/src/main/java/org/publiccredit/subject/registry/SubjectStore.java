@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.publiccredit.commons.feed.ChangeLogOrder;
 import org.publiccredit.commons.id.IdentifierKind;
 import org.publiccredit.commons.id.SubjectType;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -121,6 +122,7 @@ public class SubjectStore {
         if (subjects.isEmpty()) {
             return;
         }
+        jdbc.execute(ChangeLogOrder.LOCK_SQL); // seq order = commit order, held to commit (see ChangeLogOrder)
         jdbc.batchUpdate("INSERT INTO change_log (entity_type, entity_id, change_kind, payload) VALUES ('SUBJECT', ?, 'UPSERT', ?::jsonb)",
                 subjects, 1000, (ps, s) -> {
                     ps.setString(1, s.id().toString());
