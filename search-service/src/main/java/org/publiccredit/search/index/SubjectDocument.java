@@ -33,7 +33,8 @@ import java.util.Map;
  * @param disputed public records under objection
  * @param summaryValidUntil when time alone changes the summary; the indexer fetches it again then
  * @param subjectSeq the subject feed's sequence last applied
- * @param recordSeq the record feed's sequence last applied
+ * @param recordSeq the record feed's sequence the summary reflects: every record change up to it (a change at or below it
+ *        needs no new summary)
  * @param indexedAt when this document was last written
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -71,31 +71,50 @@ class ChangeApplier {
         return write(target, next, stored);
     }
 
-    /** Record changes: the summaries of the subjects they touch are fetched again. */
-    int applyRecordChanges(String target, List<Change> changes) throws IOException {
+    /**
+     * Record changes: the summaries of the subjects they touch are fetched again, except where the stored summary
+     * already reflects every change of the page for that subject (a replay, or a backlog in which the subject was
+     * summarised after these changes were committed).
+     *
+     * @param headSeq the feed's head when the page was read (null if the feed does not say): every change up to it was
+     *        committed by then (feeds commit in seq order, see commons' ChangeLogOrder), so a summary fetched after
+     *        reading the page reflects all of them
+     */
+    int applyRecordChanges(String target, List<Change> changes, Long headSeq) throws IOException {
         Map<String, Long> seqBySubject = new LinkedHashMap<>();
+        long pageLast = 0;
         for (Change c : changes) {
+            pageLast = Math.max(pageLast, c.seq());
             if (c.subjectId() != null && !c.subjectId().isBlank()) {
                 seqBySubject.merge(c.subjectId(), c.seq(), Math::max);
             }
         }
-        return refreshSummaries(target, seqBySubject);
+        if (seqBySubject.isEmpty()) {
+            return 0;
+        }
+        long reflects = headSeq != null ? Math.max(headSeq, pageLast) : pageLast;
+        Map<String, Stored> stored = index.get(target, seqBySubject.keySet());
+        seqBySubject.entrySet().removeIf(e -> {
+            Stored s = stored.get(e.getKey());
+            return s != null && s.doc().recordSeq() != null && s.doc().recordSeq() >= e.getValue();
+        });
+        if (seqBySubject.isEmpty()) {
+            return 0;
+        }
+        Map<String, Summary> summaries = fetchSummaries(seqBySubject.keySet());
+        Map<String, Long> reflected = new LinkedHashMap<>();
+        seqBySubject.keySet().forEach(id -> reflected.put(id, reflects));
+        return build(target, reflected, stored, summaries);
     }
 
     /** Summaries whose {@code validUntil} has passed: time alone changed them. */
     int refreshDue(String target, int max) throws IOException {
         List<String> due = index.summariesDue(target, clock.instant(), max);
-        Map<String, Long> none = new LinkedHashMap<>();
-        due.forEach(id -> none.put(id, null));
-        return refreshSummaries(target, none);
-    }
-
-    private int refreshSummaries(String target, Map<String, Long> seqBySubject) throws IOException {
-        if (seqBySubject.isEmpty()) {
+        if (due.isEmpty()) {
             return 0;
         }
+        Set<String> ids = new LinkedHashSet<>(due);
         // the summaries (record-service) are fetched while the stored documents are read (Elasticsearch)
-        Set<String> ids = seqBySubject.keySet();
         CompletableFuture<Map<String, Summary>> fetching = CompletableFuture.supplyAsync(() -> fetchSummaries(ids), ASYNC);
         Map<String, Stored> stored;
         Map<String, Summary> summaries;
@@ -104,6 +123,14 @@ class ChangeApplier {
         } finally {
             summaries = join(fetching);
         }
+        Map<String, Long> none = new LinkedHashMap<>();
+        due.forEach(id -> none.put(id, null));
+        return build(target, none, stored, summaries);
+    }
+
+    /** New documents with these summaries; {@code recordSeq} moves up to the given seq (null: unchanged). */
+    private int build(String target, Map<String, Long> seqBySubject, Map<String, Stored> stored, Map<String, Summary> summaries)
+            throws IOException {
         Map<String, SubjectDocument> next = new LinkedHashMap<>();
         for (var e : seqBySubject.entrySet()) {
             String id = e.getKey();

@@ -287,7 +287,7 @@ public class Indexer implements SmartLifecycle {
         last = Math.max(last, page.changes().isEmpty() ? from : page.lastSeq());
         if (!page.changes().isEmpty()) {
             int written = feed == Feed.SUBJECT ? applier.applySubjectChanges(p.index, page.changes())
-                    : applier.applyRecordChanges(p.index, page.changes());
+                    : applier.applyRecordChanges(p.index, page.changes(), page.headSeq());
             applied.get(feed).increment(page.changes().size());
             documents.get(feed).increment(written);
         }
