@@ -52,6 +52,9 @@ class InternalApiIT {
         assertThat(last.path("entityType").asString()).isEqualTo("SUBJECT");
         assertThat(last.path("kind").asString()).isEqualTo("UPSERT");
         assertThat(last.path("at").asString()).endsWith("Z");
+        JsonNode page = Subjects.internal().get("/internal/v1/changes?after=" + before + "&limit=1").expect(200).json();
+        assertThat(page.path("headSeq").asLong()).as("the head, for a consumer's lag").isGreaterThanOrEqualTo(last.path("seq").asLong());
+        assertThat(page.path("hasMore").asBoolean()).isTrue();
         JsonNode subject = last.path("subject");
         assertThat(subject.path("code").asString()).isEqualTo(code);
         assertThat(subject.path("name").asString()).isEqualTo(body.get("name"));
@@ -145,7 +148,7 @@ class InternalApiIT {
         Api.service("subject").as(Tokens.user("admin1")).post("/internal/v1/subjects:resolve", Map.of("identifier", Subjects.ENT1))
                 .expectProblem(403, "ACCESS_DENIED");
         Api.service("subject").get("/internal/v1/changes").expectProblem(401, "UNAUTHENTICATED");
-        Subjects.internal().get("/internal/v1/changes?limit=5000").expectProblem(400, "VALIDATION_FAILED");
+        Subjects.internal().get("/internal/v1/changes?limit=5001").expectProblem(400, "VALIDATION_FAILED");
         Subjects.internal().get("/internal/v1/changes?after=abc").expectProblem(400, "PARAMETER_INVALID");
         Api.service("subject").as(Tokens.client("internal-indexer")).get("/internal/v1/changes?limit=1").expect(200);
         // not routed by the gateway

@@ -44,7 +44,7 @@ class ChangesController {
 
     @GetMapping("/internal/v1/changes")
     Changes changes(@RequestParam(defaultValue = "0") @Min(0) long after,
-            @RequestParam(defaultValue = "500") @Min(1) @Max(1000) int limit) {
+            @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit) {
         List<Map<String, Object>> rows = jdbc.sql("""
                 SELECT seq, entity_type, entity_id, change_kind, changed_at, payload::text AS payload FROM change_log
                 WHERE seq > ? AND tx_id < pg_snapshot_xmin(pg_current_snapshot())

@@ -135,7 +135,7 @@ class InternalRecordsIT {
         assertThat(last.path("publicNow").asBoolean()).isFalse();
         assertThat(last.path("record").isNull()).isTrue();
         assertThat(last.path("subjectCode").asString()).isEqualTo(subject);
-        indexer.get("/internal/v1/changes?limit=5000").expectProblem(400, "VALIDATION_FAILED");
+        indexer.get("/internal/v1/changes?limit=5001").expectProblem(400, "VALIDATION_FAILED");
         Api.service("record").as(Tokens.client("partner-bank")).get("/internal/v1/records/" + id).expectProblem(403, "ACCESS_DENIED");
     }
 

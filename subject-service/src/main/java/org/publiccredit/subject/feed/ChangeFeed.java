@@ -22,7 +22,7 @@ class ChangeFeed {
      * @param lastSeq the cursor to send as {@code after} next time
      * @param hasMore whether more changes are visible now
      */
-    record Page(List<JsonNode> changes, long lastSeq, boolean hasMore) {
+    record Page(List<JsonNode> changes, long lastSeq, boolean hasMore, long headSeq) {
     }
 
     private final JdbcTemplate jdbc;
@@ -52,6 +52,8 @@ class ChangeFeed {
         boolean hasMore = rows.size() > limit;
         List<JsonNode> page = hasMore ? rows.subList(0, limit) : rows;
         long last = page.isEmpty() ? after : page.getLast().path("seq").asLong();
-        return new Page(List.copyOf(page), last, hasMore);
+        // the highest committed seq (an index lookup), for the consumer's lag and a rebuild's progress
+        Long head = jdbc.queryForObject("SELECT COALESCE(max(seq), 0) FROM change_log", Long.class);
+        return new Page(List.copyOf(page), last, hasMore, Math.max(head == null ? 0 : head, last));
     }
 }

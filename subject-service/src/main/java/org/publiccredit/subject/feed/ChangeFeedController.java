@@ -20,9 +20,9 @@ class ChangeFeedController {
     }
 
     @GetMapping("/internal/v1/changes")
-    @Operation(operationId = "subjectChanges", summary = "Changes after a sequence number (limit ≤ 1000)")
+    @Operation(operationId = "subjectChanges", summary = "Changes after a sequence number (limit ≤ 5000)")
     ChangeFeed.Page changes(@RequestParam(defaultValue = "0") @Min(0) long after,
-            @RequestParam(defaultValue = "500") @Min(1) @Max(1000) int limit) {
+            @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit) {
         return feed.page(after, limit);
     }
 }
