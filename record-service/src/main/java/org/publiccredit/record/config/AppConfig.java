@@ -1,15 +1,12 @@
 package org.publiccredit.record.config;
 
 import java.time.Clock;
-import org.publiccredit.commons.calendar.CalendarFiles;
-import org.publiccredit.commons.calendar.WorkingCalendar;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Wiring: the clock every rule reads (tests fix it), the working-day calendar, Feign clients, the catalog refresh schedule. */
+/** Wiring: the clock every rule reads (tests fix it), Feign clients, the catalog refresh schedule. */
 @Configuration
 @EnableScheduling
 @EnableFeignClients(basePackages = "org.publiccredit.record.client")
@@ -18,10 +15,5 @@ class AppConfig {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    WorkingCalendar workingCalendar(@Value("${platform.calendar.location:classpath:calendar/}") String location) {
-        return CalendarFiles.load(location);
     }
 }

@@ -22,5 +22,22 @@ public record BatchReport(Totals totals, boolean complete, String stoppedReason,
      * @param rejected rows refused, with their errors
      */
     public record Totals(int rows, int created, int updated, int unchanged, int rejected) {
+
+        /** The totals of these results. */
+        static Totals of(List<RowResult> results) {
+            int created = 0;
+            int updated = 0;
+            int unchanged = 0;
+            int rejected = 0;
+            for (RowResult r : results) {
+                switch (r.result()) {
+                    case RowResult.CREATED -> created++;
+                    case RowResult.UPDATED -> updated++;
+                    case RowResult.UNCHANGED -> unchanged++;
+                    default -> rejected++;
+                }
+            }
+            return new Totals(results.size(), created, updated, unchanged, rejected);
+        }
     }
 }

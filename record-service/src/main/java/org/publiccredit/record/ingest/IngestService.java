@@ -54,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class IngestService {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    private static final String NOT_UTF8 = "The upload is not valid UTF-8 (GB18030 or GBK files must be converted to UTF-8 first)";
 
     private final Catalog catalog;
     private final SubjectResolver resolver;
@@ -144,17 +145,13 @@ public class IngestService {
                 try {
                     parsed = reader.next();
                 } catch (CharacterCodingException e) {
-                    writer.await();
-                    stopped = stop(results, "ENCODING_NOT_UTF8",
-                            "The upload is not valid UTF-8 (GB18030 or GBK files must be converted to UTF-8 first)");
+                    stopped = stop(writer, results, "ENCODING_NOT_UTF8", NOT_UTF8);
                     break;
                 } catch (CsvReader.MalformedCsv e) {
-                    writer.await();
-                    stopped = stop(results, "MALFORMED_CSV", e.getMessage());
+                    stopped = stop(writer, results, "MALFORMED_CSV", e.getMessage());
                     break;
                 } catch (LimitedInputStream.TooLarge e) {
-                    writer.await();
-                    stopped = stop(results, "PAYLOAD_TOO_LARGE", "The upload is larger than " + maxBytes + " bytes");
+                    stopped = stop(writer, results, "PAYLOAD_TOO_LARGE", "The upload is larger than " + maxBytes + " bytes");
                     break;
                 }
                 if (parsed == null) {
@@ -184,9 +181,7 @@ public class IngestService {
                 chunk.add(new Pending(parsed.row(), outcome.row()));
             }
         } catch (CharacterCodingException e) {
-            writer.await();
-            stopped = stop(results, "ENCODING_NOT_UTF8",
-                    "The upload is not valid UTF-8 (GB18030 or GBK files must be converted to UTF-8 first)");
+            stopped = stop(writer, results, "ENCODING_NOT_UTF8", NOT_UTF8);
         } finally {
             // a broken upload still finishes the chunk being stored: it is reported, never half-known
             writer.await();
@@ -194,28 +189,21 @@ public class IngestService {
         flush(writer, chunk, chunkRejected, resolved);
         writer.await();
         results.sort(java.util.Comparator.comparingInt(RowResult::row));
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        int rejected = 0;
-        for (RowResult r : results) {
-            switch (r.result()) {
-                case RowResult.CREATED -> created++;
-                case RowResult.UPDATED -> updated++;
-                case RowResult.UNCHANGED -> unchanged++;
-                default -> rejected++;
-            }
-        }
-        if (created + updated + unchanged == 0 && results.stream().anyMatch(r -> "SUBJECT_SERVICE_UNAVAILABLE".equals(r.code()))) {
+        BatchReport.Totals totals = BatchReport.Totals.of(results);
+        if (totals.created() + totals.updated() + totals.unchanged() == 0
+                && results.stream().anyMatch(r -> "SUBJECT_SERVICE_UNAVAILABLE".equals(r.code()))) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "SUBJECT_SERVICE_UNAVAILABLE",
                     "The subject registry cannot be reached; nothing was stored, send the batch again shortly");
         }
-        return new BatchReport(new BatchReport.Totals(results.size(), created, updated, unchanged, rejected), stopped == null,
-                stopped, results);
+        return new BatchReport(totals, stopped == null, stopped, results);
     }
 
-    /** Before anything was stored, a broken upload is refused as a whole; afterwards the report says where it stopped. */
-    private static String stop(List<RowResult> results, String code, String detail) {
+    /**
+     * Before anything was stored, a broken upload is refused as a whole; afterwards the report says where it stopped.
+     * Waits for the chunk being stored first: it decides which of the two it is.
+     */
+    private static String stop(Writer writer, List<RowResult> results, String code, String detail) {
+        writer.await();
         if (results.isEmpty()) {
             throw ApiException.invalid(code, detail, List.of());
         }
@@ -267,11 +255,9 @@ public class IngestService {
                 if (logContext != null) {
                     MDC.setContextMap(logContext); // the request id in the writer's log lines
                 }
-                List<RowResult> stored = storeWithFallback(department, ready, resolved, rejected.size());
-                synchronized (results) {
-                    results.addAll(stored);
-                    results.addAll(rejected);
-                }
+                // one chunk at a time, and the request thread reads results only after await() (join): no lock needed
+                results.addAll(storeWithFallback(department, ready, resolved, rejected.size()));
+                results.addAll(rejected);
             }, WRITERS);
         }
 
@@ -396,19 +382,8 @@ public class IngestService {
     }
 
     private void countIn(String department, List<RowResult> results, int rejectedElsewhere) {
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        int rejected = rejectedElsewhere;
-        for (RowResult r : results) {
-            switch (r.result()) {
-                case RowResult.CREATED -> created++;
-                case RowResult.UPDATED -> updated++;
-                case RowResult.UNCHANGED -> unchanged++;
-                default -> rejected++;
-            }
-        }
-        count(department, created, updated, unchanged, rejected);
+        BatchReport.Totals t = BatchReport.Totals.of(results);
+        count(department, t.created(), t.updated(), t.unchanged(), t.rejected() + rejectedElsewhere);
     }
 
     private void count(String department, int created, int updated, int unchanged, int rejected) {

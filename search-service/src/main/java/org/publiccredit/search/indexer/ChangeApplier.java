@@ -101,10 +101,7 @@ class ChangeApplier {
         if (seqBySubject.isEmpty()) {
             return 0;
         }
-        Map<String, Summary> summaries = fetchSummaries(seqBySubject.keySet());
-        Map<String, Long> reflected = new LinkedHashMap<>();
-        seqBySubject.keySet().forEach(id -> reflected.put(id, reflects));
-        return build(target, reflected, stored, summaries);
+        return build(target, seqBySubject.keySet(), reflects, stored, fetchSummaries(seqBySubject.keySet()));
     }
 
     /** Summaries whose {@code validUntil} has passed: time alone changed them. */
@@ -123,17 +120,14 @@ class ChangeApplier {
         } finally {
             summaries = join(fetching);
         }
-        Map<String, Long> none = new LinkedHashMap<>();
-        due.forEach(id -> none.put(id, null));
-        return build(target, none, stored, summaries);
+        return build(target, ids, null, stored, summaries);
     }
 
-    /** New documents with these summaries; {@code recordSeq} moves up to the given seq (null: unchanged). */
-    private int build(String target, Map<String, Long> seqBySubject, Map<String, Stored> stored, Map<String, Summary> summaries)
+    /** New documents with these summaries; {@code recordSeq} moves up to {@code reflects} (null: unchanged). */
+    private int build(String target, Set<String> ids, Long reflects, Map<String, Stored> stored, Map<String, Summary> summaries)
             throws IOException {
         Map<String, SubjectDocument> next = new LinkedHashMap<>();
-        for (var e : seqBySubject.entrySet()) {
-            String id = e.getKey();
+        for (String id : ids) {
             SubjectDocument doc = stored.containsKey(id) ? stored.get(id).doc() : null;
             Summary summary = summaries.get(id);
             PublicDocuments.Identity identity = PublicDocuments.identityOf(doc);
@@ -142,8 +136,8 @@ class ChangeApplier {
                 identity = feeds.subject(id).map(PublicDocuments::identity).orElse(null);
             }
             Long recordSeq = doc != null && doc.recordSeq() != null
-                    ? (e.getValue() != null ? Long.valueOf(Math.max(doc.recordSeq(), e.getValue())) : doc.recordSeq())
-                    : e.getValue();
+                    ? (reflects != null ? Long.valueOf(Math.max(doc.recordSeq(), reflects)) : doc.recordSeq())
+                    : reflects;
             next.put(id, PublicDocuments.build(id, kind, identity, summary, doc != null ? doc.subjectSeq() : null, recordSeq,
                     clock.instant()));
         }
