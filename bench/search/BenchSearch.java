@@ -119,6 +119,7 @@ public class BenchSearch {
             indexerRates("steps 1-3", c0, c3);
             // queries and the steady state on the index the live indexer built; the rebuild last, so that they never
             // measure a freshly rebuilt index that Elasticsearch is still merging
+            settle();
             List<String> fragments = fragments();
             long[] raw = latency(queries, fragments, subjects);
             pgTrgm(tsv, n, queries, fragments, raw);
@@ -334,7 +335,7 @@ public class BenchSearch {
 
     /** A full rebuild as admin; followed until its index has taken over the alias. */
     static void rebuild(Token admin) throws Exception {
-        log("STEP 3b: full rebuild (POST /api/v1/admin/search:rebuild through the gateway, admin1)");
+        log("STEP 7: full rebuild (POST /api/v1/admin/search:rebuild through the gateway, admin1)");
         Counters c0 = Counters.read();
         // the job's subjectHead is only the rebuild's own position (subject-service sends no headSeq): the live one instead
         long[] live = feeds(patiently(SEARCH + "/actuator/health", null).body());
@@ -378,6 +379,37 @@ public class BenchSearch {
     // --- step 4: latency ----------------------------------------------------------------------------
 
     /** The same fragments three ways, twice in alternating order, pooled; returns the raw Elasticsearch times. */
+    /**
+     * Waits, at most 10 minutes, until Elasticsearch merges nothing on the alias's index and the 1-minute load is below
+     * 1.5, so that the latencies and pg_trgm are measured on a settled machine: right after millions of updates,
+     * Elasticsearch merges segments and PostgreSQL vacuums for minutes, and on 2 shared cores every fixed cost in a
+     * request then swings with the load. Prints how long it waited, the index's segments and what it saw last.
+     */
+    static void settle() throws Exception {
+        log("STEP 4a: settle: wait (at most 10 min) until Elasticsearch merges nothing on '%s' and the 1-minute load is < %.1f",
+                ALIAS, SETTLED_LOAD);
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(10).toNanos();
+        long merging;
+        double load;
+        do {
+            Thread.sleep(5_000);
+            merging = firstNumber(es("GET", "/" + ALIAS + "/_stats/merge", null).body(), "\"merges\":\\{\"current\":(\\d+)");
+            load = Double.parseDouble(load());
+        } while ((merging > 0 || load >= SETTLED_LOAD) && System.nanoTime() < deadline);
+        long segments = firstNumber(es("GET", "/" + ALIAS + "/_stats/segments", null).body(), "\"segments\":\\{\"count\":(\\d+)");
+        log("SETTLED after %.0f s: merges running %d, segments %d, load %.2f%s", (System.nanoTime() - start) / 1e9, merging, segments,
+                load, merging > 0 || load >= SETTLED_LOAD ? " (not settled: measured anyway after 10 min)" : "");
+    }
+
+    static final double SETTLED_LOAD = 1.5;
+
+    /** The first match of a pattern with one group of digits in a JSON text (-1 when none). */
+    static long firstNumber(String json, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
     static long[] latency(int queries, List<String> fragments, List<Subject> subjects) throws Exception {
         log("STEP 4: latency on the live alias '%s': raw Elasticsearch, search-service directly, through the gateway (%d fragments,"
                 + " 30 warm-up + %d requests per way and round, 2 rounds)", ALIAS, fragments.size(), queries);

@@ -3,6 +3,8 @@ package org.publiccredit.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
@@ -10,6 +12,7 @@ import org.publiccredit.commons.id.Uscc;
 import org.publiccredit.testkit.Api;
 import org.publiccredit.testkit.Reply;
 import org.publiccredit.testkit.Tokens;
+import tools.jackson.databind.JsonNode;
 
 /** Object Mother for the search ITs: fresh valid codes, unique Chinese names, subjects written through the gateway. */
 final class Fixtures {
@@ -50,6 +53,38 @@ final class Fixtures {
                 Map.of("code", code, "name", name, "type", "ENTERPRISE"));
         assertThat(r.status()).as("subject write: %s", r.text()).isIn(200, 201);
         return r;
+    }
+
+    /**
+     * A record pushed through the gateway by officer-market (decided the day before); returns its id.
+     *
+     * @param fields the category's fields
+     */
+    static String pushRecord(String code, String name, String category, Map<String, Object> fields) {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        Reply pushed = Api.gateway().as(Tokens.user("officer-market")).post("/api/v1/records", Map.of(
+                "category", category,
+                "subject", Map.of("identifier", code, "name", name, "type", "ENTERPRISE"),
+                "documentNumber", "柳市监〔" + System.nanoTime() + "〕号",
+                "decisionDate", today.minusDays(1).toString(),
+                "fields", fields));
+        assertThat(pushed.status()).as("push: %s", pushed.text()).isIn(200, 201);
+        String id = pushed.json().path("id").asString();
+        assertThat(id).isNotBlank();
+        return id;
+    }
+
+    /** The record count of a category in a public profile reply (-1 when the reply is not a 200). */
+    static int count(Reply profile, String category) {
+        if (profile.status() != 200) {
+            return -1;
+        }
+        for (JsonNode c : profile.json().path("records")) {
+            if (category.equals(c.path("category").asString())) {
+                return c.path("count").asInt();
+            }
+        }
+        return 0;
     }
 
     /** Polls until the condition holds or the time is up; returns the last reply and the time it took. */

@@ -36,12 +36,12 @@ class RecordSummaryIT {
         assertThat(recordId).isNotBlank();
 
         Api reader = Fixtures.anonymous();
-        var shown = Fixtures.poll(reader, "/api/v1/public/subjects/" + code, Duration.ofSeconds(2), r -> count(r, "BUSINESS_ABNORMAL") == 1);
+        var shown = Fixtures.poll(reader, "/api/v1/public/subjects/" + code, Duration.ofSeconds(2), r -> Fixtures.count(r, "BUSINESS_ABNORMAL") == 1);
         assertThat(shown.done()).as("in the public summary within 2 s: %s", shown.reply().text()).isTrue();
         assertThat(Fixtures.hasCode(reader.get("/api/v1/search?category=BUSINESS_ABNORMAL&q=" + code), code)).isTrue();
 
         officer.post("/api/v1/records/" + recordId + ":revoke", Map.of("reason", "误列，撤销")).expect(200);
-        var gone = Fixtures.poll(reader, "/api/v1/public/subjects/" + code, Duration.ofSeconds(2), r -> count(r, "BUSINESS_ABNORMAL") == 0);
+        var gone = Fixtures.poll(reader, "/api/v1/public/subjects/" + code, Duration.ofSeconds(2), r -> Fixtures.count(r, "BUSINESS_ABNORMAL") == 0);
         assertThat(gone.done()).as("out of the public summary within 2 s: %s", gone.reply().text()).isTrue();
         assertThat(Fixtures.hasCode(reader.get("/api/v1/search?category=BUSINESS_ABNORMAL&q=" + code), code)).isFalse();
     }
@@ -65,17 +65,5 @@ class RecordSummaryIT {
         JsonNode profile = reader.get("/api/v1/public/subjects/" + code).expect(200).json();
         assertThat(profile.path("redList").get(0).path("category").asString()).isEqualTo("CONTRACT_HONORED");
         assertThat(profile.path("blackList").isEmpty()).isTrue();
-    }
-
-    private static int count(Reply r, String category) {
-        if (r.status() != 200) {
-            return -1;
-        }
-        for (JsonNode c : r.json().path("records")) {
-            if (category.equals(c.path("category").asString())) {
-                return c.path("count").asInt();
-            }
-        }
-        return 0;
     }
 }

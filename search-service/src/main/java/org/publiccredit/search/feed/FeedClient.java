@@ -1,12 +1,18 @@
 package org.publiccredit.search.feed;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.publiccredit.search.config.SearchProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -73,41 +79,87 @@ public class FeedClient {
 
     private volatile boolean batchSummaries = true;
 
+    /** Calls of the batch summary endpoint one {@link #summaries} call runs at once. */
+    static final int SUMMARY_CALLS_AT_ONCE = 4;
+
+    private static final ExecutorService SUMMARY_CALLS = Executors.newVirtualThreadPerTaskExecutor();
+
     /**
      * The summaries of many subjects, fetched in calls of up to 1,000 ({@code POST /internal/v1/subjects:summaries}),
-     * each computed by record-service with one query for the whole call. A subject record-service does not know has an
-     * empty summary. Falls back to one {@code GET} per subject against a record-service without the batch endpoint.
+     * up to {@value #SUMMARY_CALLS_AT_ONCE} calls at once, each computed by record-service with one query for the whole
+     * call. A subject record-service does not know has an empty summary. Falls back to one {@code GET} per subject
+     * against a record-service without the batch endpoint.
      */
     public Map<String, Summary> summaries(Collection<String> subjectIds) {
-        Map<String, Summary> out = new HashMap<>();
         List<String> ids = List.copyOf(new LinkedHashSet<>(subjectIds));
+        List<List<String>> parts = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += SUMMARY_BATCH) {
-            List<String> part = ids.subList(from, Math.min(ids.size(), from + SUMMARY_BATCH));
-            if (batchSummaries) {
+            parts.add(ids.subList(from, Math.min(ids.size(), from + SUMMARY_BATCH)));
+        }
+        Map<String, Summary> out = new HashMap<>();
+        if (parts.size() == 1) {
+            out.putAll(summariesOf(parts.getFirst()));
+            return out;
+        }
+        Semaphore calls = new Semaphore(SUMMARY_CALLS_AT_ONCE);
+        List<Future<Map<String, Summary>>> pending = new ArrayList<>(parts.size());
+        for (List<String> part : parts) {
+            pending.add(SUMMARY_CALLS.submit(() -> {
+                calls.acquire();
                 try {
-                    SummariesResponse r = http.post().uri(recordService + "/internal/v1/subjects:summaries")
-                            .contentType(MediaType.APPLICATION_JSON).body(new SummariesRequest(part))
-                            .retrieve().body(SummariesResponse.class);
-                    if (r != null && r.summaries() != null) {
-                        for (Summary s : r.summaries()) {
-                            if (s != null && s.subjectId() != null) {
-                                out.put(s.subjectId(), s);
-                            }
+                    return summariesOf(part);
+                } finally {
+                    calls.release();
+                }
+            }));
+        }
+        for (Future<Map<String, Summary>> f : pending) {
+            out.putAll(result(f));
+        }
+        return out;
+    }
+
+    private static <T> T result(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fetching summaries", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** One call of up to 1,000 subjects (or one GET each against an older record-service). */
+    private Map<String, Summary> summariesOf(List<String> part) {
+        Map<String, Summary> out = new HashMap<>();
+        if (batchSummaries) {
+            try {
+                SummariesResponse r = http.post().uri(recordService + "/internal/v1/subjects:summaries")
+                        .contentType(MediaType.APPLICATION_JSON).body(new SummariesRequest(part))
+                        .retrieve().body(SummariesResponse.class);
+                if (r != null && r.summaries() != null) {
+                    for (Summary s : r.summaries()) {
+                        if (s != null && s.subjectId() != null) {
+                            out.put(s.subjectId(), s);
                         }
                     }
-                    part.forEach(id -> out.computeIfAbsent(id, Summary::empty));
-                    continue;
-                } catch (HttpClientErrorException e) {
-                    int status = e.getStatusCode().value();
-                    if (status != 404 && status != 405) {
-                        throw e;
-                    }
-                    batchSummaries = false; // an older record-service: one by one from now on
                 }
+                part.forEach(id -> out.computeIfAbsent(id, Summary::empty));
+                return out;
+            } catch (HttpClientErrorException e) {
+                int status = e.getStatusCode().value();
+                if (status != 404 && status != 405) {
+                    throw e;
+                }
+                batchSummaries = false; // an older record-service: one by one from now on
             }
-            for (String id : part) {
-                out.put(id, summary(id));
-            }
+        }
+        for (String id : part) {
+            out.put(id, summary(id));
         }
         return out;
     }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
- * A full rebuild: a new index filled from feed sequence 0 that takes over the alias when caught up.
+ * A full rebuild: a new index filled from subject feed sequence 0 (each subject with its summary, the record feed from
+ * its head at the start) that takes over the alias when caught up.
  *
  * @param docType always {@code rebuild}
  * @param id the job id

@@ -41,8 +41,14 @@ class ChangeApplier {
         this.clock = clock;
     }
 
-    /** Subject changes in feed order; returns the number of documents written or deleted. */
-    int applySubjectChanges(String target, List<Change> changes) throws IOException {
+    /**
+     * Subject changes in feed order; returns the number of documents written or deleted.
+     *
+     * @param summariesReflect null: a subject new to the index gets an empty summary (its record changes, later in the
+     *        record feed, bring it). Otherwise (a rebuild, whose record feed starts at the head it saw): a subject new to
+     *        the index gets its summary now, fetched after the record feed was at this seq, which it then reflects
+     */
+    int applySubjectChanges(String target, List<Change> changes, Long summariesReflect) throws IOException {
         Set<String> ids = new LinkedHashSet<>();
         for (Change c : changes) {
             if (isSubject(c)) {
@@ -52,7 +58,19 @@ class ChangeApplier {
         if (ids.isEmpty()) {
             return 0;
         }
-        Map<String, Stored> stored = index.get(target, ids);
+        Map<String, Stored> stored;
+        Map<String, Summary> summaries = Map.of();
+        if (summariesReflect != null) {
+            // record-service summarises the page's subjects while Elasticsearch reads their documents
+            CompletableFuture<Map<String, Summary>> fetching = CompletableFuture.supplyAsync(() -> feeds.summaries(ids), ASYNC);
+            try {
+                stored = index.get(target, ids);
+            } finally {
+                summaries = join(fetching);
+            }
+        } else {
+            stored = index.get(target, ids);
+        }
         Map<String, SubjectDocument> next = new LinkedHashMap<>();
         for (Change c : changes) {
             if (!isSubject(c)) {
@@ -65,8 +83,12 @@ class ChangeApplier {
             }
             PublicDocuments.Identity identity = deleted(c) ? null : PublicDocuments.identity(c.subject());
             String kind = identity != null ? identity.kind() : doc != null ? doc.kind() : null;
-            next.put(id, PublicDocuments.build(id, kind, identity, PublicDocuments.summaryOf(doc), c.seq(),
-                    doc != null ? doc.recordSeq() : null, clock.instant()));
+            if (doc == null && summariesReflect != null) {
+                next.put(id, PublicDocuments.build(id, kind, identity, summaries.get(id), c.seq(), summariesReflect, clock.instant()));
+            } else {
+                next.put(id, PublicDocuments.build(id, kind, identity, PublicDocuments.summaryOf(doc), c.seq(),
+                        doc != null ? doc.recordSeq() : null, clock.instant()));
+            }
         }
         return write(target, next, stored);
     }

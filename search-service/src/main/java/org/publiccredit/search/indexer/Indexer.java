@@ -31,7 +31,8 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * The indexer: while this instance holds the lease, it pulls both change feeds into the live index (the one the
- * alias points to) and, when a rebuild is asked for, into a new index from sequence 0 with the same code path;
+ * alias points to) and, when a rebuild is asked for, into a new index from subject sequence 0 with the same code path
+ * (there each new subject comes with its summary, so the record feed is followed from its head at the start);
  * once the new index has caught up with both feeds the alias is swapped in one atomic action and the old index
  * deleted. Cursors live in the meta index, written after each applied page, so a restart of this service, of
  * Redis or of Elasticsearch resumes where it stopped and loses nothing (a lost index loses its cursor too and is
@@ -286,7 +287,7 @@ public class Indexer implements SmartLifecycle {
         }
         last = Math.max(last, page.changes().isEmpty() ? from : page.lastSeq());
         if (!page.changes().isEmpty()) {
-            int written = feed == Feed.SUBJECT ? applier.applySubjectChanges(p.index, page.changes())
+            int written = feed == Feed.SUBJECT ? applier.applySubjectChanges(p.index, page.changes(), summariesReflect(p))
                     : applier.applyRecordChanges(p.index, page.changes(), page.headSeq());
             applied.get(feed).increment(page.changes().size());
             documents.get(feed).increment(written);
@@ -304,6 +305,15 @@ public class Indexer implements SmartLifecycle {
             status.get(feed).applied(last, page.headSeq(), page.lastSeq(), page.hasMore(), clock.instant());
         }
         return page.hasMore();
+    }
+
+    /**
+     * For a rebuild: the record feed seq a summary fetched now reflects (its cursor, or a head read since); every
+     * change up to it was committed before it was read (commons' ChangeLogOrder). Null for the live index, whose
+     * new subjects get their summaries from the record changes that follow them.
+     */
+    private static Long summariesReflect(Pipeline p) {
+        return p.job == null ? null : Math.max(p.seq(Feed.RECORD), p.head.get(Feed.RECORD));
     }
 
     private static final java.util.concurrent.Executor PREFETCH = Executors.newVirtualThreadPerTaskExecutor();
@@ -375,10 +385,13 @@ public class Indexer implements SmartLifecycle {
             index.create(name);
             index.refreshInterval(name, "-1"); // not searched before it takes over: no refreshes while it is filled
             meta.deleteCursor(name);
-            VersionedCursor cursor = meta.saveCursor(Cursor.start(name, now), null);
+            // the subject feed from 0, each subject with its summary of now: the record feed from its head of now
+            long recordHead = recordHead();
+            VersionedCursor cursor = meta.saveCursor(Cursor.start(name, now).advance(0, recordHead, now), null);
             job = job.running(name, live.index, now);
             meta.saveJob(job);
-            log.info("rebuild {} started: {} from sequence 0 (replacing {})", job.id(), name, live.index);
+            log.info("rebuild {} started: {} from subject sequence 0 with summaries reflecting record sequence {} (replacing {})",
+                    job.id(), name, recordHead, live.index);
             return new Pipeline(name, cursor, job);
         }
         String name = job.index();
@@ -388,6 +401,12 @@ public class Indexer implements SmartLifecycle {
         }
         log.info("rebuild {} resumed: {} at subject {} / record {}", job.id(), name, cursor.cursor().subjectSeq(), cursor.cursor().recordSeq());
         return new Pipeline(name, cursor, job);
+    }
+
+    /** The record feed's head (0 when the feed does not tell it: the rebuild then replays the record feed from 0). */
+    private long recordHead() {
+        Long head = feeds.changes(Feed.RECORD, 0, 1).headSeq();
+        return head != null ? head : 0;
     }
 
     private void saveProgress(Pipeline p) throws IOException {
