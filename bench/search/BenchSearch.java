@@ -119,10 +119,11 @@ public class BenchSearch {
             indexerRates("steps 1-3", c0, c3);
             // queries and the steady state on the index the live indexer built; the rebuild last, so that they never
             // measure a freshly rebuilt index that Elasticsearch is still merging
-            settle();
+            settle("STEP 4a");
             List<String> fragments = fragments();
             long[] raw = latency(queries, fragments, subjects);
             pgTrgm(tsv, n, queries, fragments, raw);
+            settle("STEP 6a"); // pg_trgm's load and index build leave PostgreSQL checkpointing for a while
             new SteadyState(subjects, run, probeTag, officer).run(steadySeconds);
             if (rebuild) {
                 rebuild(new Token("admin1"));
@@ -385,9 +386,9 @@ public class BenchSearch {
      * Elasticsearch merges segments and PostgreSQL vacuums for minutes, and on 2 shared cores every fixed cost in a
      * request then swings with the load. Prints how long it waited, the index's segments and what it saw last.
      */
-    static void settle() throws Exception {
-        log("STEP 4a: settle: wait (at most 10 min) until Elasticsearch merges nothing on '%s' and the 1-minute load is < %.1f",
-                ALIAS, SETTLED_LOAD);
+    static void settle(String step) throws Exception {
+        log("%s: settle: wait (at most 10 min) until Elasticsearch merges nothing on '%s' and the 1-minute load is < %.1f",
+                step, ALIAS, SETTLED_LOAD);
         long start = System.nanoTime();
         long deadline = start + Duration.ofMinutes(10).toNanos();
         long merging;
@@ -492,7 +493,7 @@ public class BenchSearch {
      * Requests before each way's first timed round: the search path (query building, the gateway's filters, response
      * parsing) has been run only by tests and the hit check so far, and the JIT compiles it after some thousand calls.
      */
-    static final int WARM_UP = 1_000;
+    static final int WARM_UP = 3_000;
 
     static long[] time(String what, int count, List<String> fragments, Call call) throws Exception {
         status = "step 4: " + what + ", warming up";
@@ -555,7 +556,7 @@ public class BenchSearch {
     /**
      * 1,000 record changes/s through the gateway (a 100-row batch of new records over the run's subjects every 100 ms,
      * fixed rate, each batch on its own virtual thread) while a prober pushes one record for a brand-new subject every
-     * 500 ms and polls its public profile through the gateway every 50 ms until the record shows.
+     * 500 ms and polls its public profile through the gateway every 50 ms (every 200 ms after 4 s) until the record shows.
      */
     static final class SteadyState {
         final List<Subject> subjects;
@@ -588,7 +589,8 @@ public class BenchSearch {
         void run(int seconds) throws Exception {
             log("STEP 6: steady state for %d s: 100 new records over the run's subjects every 100 ms (POST /api/v1/records:batch);"
                     + " every 500 ms one record for a new subject (POST /api/v1/records), then GET /api/v1/public/subjects/{code}"
-                    + " through the gateway every 50 ms (anonymous, distinct X-Forwarded-For) until it shows the record", seconds);
+                    + " through the gateway every 50 ms, after 4 s every 200 ms (anonymous, distinct X-Forwarded-For) until it shows the record",
+                    seconds);
             status = "step 6: steady state";
             ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -672,13 +674,16 @@ public class BenchSearch {
                     return;
                 }
                 String recordId = field(r.body(), "id");
-                for (int poll = 1; System.nanoTime() - acknowledged < 60_000_000_000L; poll++) {
+                for (long next = acknowledged; System.nanoTime() - acknowledged < 60_000_000_000L; ) {
                     HttpResponse<String> p = get(GATEWAY + "/api/v1/public/subjects/" + code, nextIp());
                     if (p.statusCode() == 200 && p.body().contains("\"recordId\":\"" + recordId + "\"")) {
                         lags.add(System.nanoTime() - acknowledged);
                         return;
                     }
-                    sleepUntil(acknowledged + poll * 50_000_000L);
+                    // every 50 ms up to twice the target, then every 200 ms: a probe that is late must not add load
+                    // that makes the next ones later still (20 polls/s per open probe fed back into the lag)
+                    next += next - acknowledged < POLL_FINE_NANOS ? 50_000_000L : 200_000_000L;
+                    sleepUntil(next);
                 }
                 invisible.incrementAndGet();
             } catch (Exception e) {
@@ -686,6 +691,8 @@ public class BenchSearch {
                 firstError = firstError != null ? firstError : "probe " + k + ": " + e;
             }
         }
+
+        static final long POLL_FINE_NANOS = 4_000_000_000L;
 
         void sampleGauge() {
             try {

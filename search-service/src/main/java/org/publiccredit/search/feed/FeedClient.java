@@ -82,19 +82,24 @@ public class FeedClient {
     /** Calls of the batch summary endpoint one {@link #summaries} call runs at once. */
     static final int SUMMARY_CALLS_AT_ONCE = 4;
 
+    /** Fewer subjects than this per call are not worth a call of their own. */
+    static final int SUMMARY_MIN_CALL = 250;
+
     private static final ExecutorService SUMMARY_CALLS = Executors.newVirtualThreadPerTaskExecutor();
 
     /**
-     * The summaries of many subjects, fetched in calls of up to 1,000 ({@code POST /internal/v1/subjects:summaries}),
+     * The summaries of many subjects, fetched in calls of 250 to 1,000 ({@code POST /internal/v1/subjects:summaries}),
      * up to {@value #SUMMARY_CALLS_AT_ONCE} calls at once, each computed by record-service with one query for the whole
      * call. A subject record-service does not know has an empty summary. Falls back to one {@code GET} per subject
      * against a record-service without the batch endpoint.
      */
     public Map<String, Summary> summaries(Collection<String> subjectIds) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(subjectIds));
+        // spread over the calls that run at once: 1,000 subjects are 4 calls of 250 rather than 1 of 1,000
+        int perCall = Math.min(SUMMARY_BATCH, Math.max(SUMMARY_MIN_CALL, Math.ceilDiv(ids.size(), SUMMARY_CALLS_AT_ONCE)));
         List<List<String>> parts = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += SUMMARY_BATCH) {
-            parts.add(ids.subList(from, Math.min(ids.size(), from + SUMMARY_BATCH)));
+        for (int from = 0; from < ids.size(); from += perCall) {
+            parts.add(ids.subList(from, Math.min(ids.size(), from + perCall)));
         }
         Map<String, Summary> out = new HashMap<>();
         if (parts.size() == 1) {

@@ -88,8 +88,17 @@ public class MetaStore {
         }
     }
 
+    /** A job whose state changed: visible to {@link #activeJob()} (a search) when this returns. */
     public void saveJob(RebuildJob job) throws IOException {
         client.index(i -> i.index(index).id(jobId(job.id())).document(job).refresh(Refresh.WaitFor));
+    }
+
+    /**
+     * A running job's progress (sequences and heads reached): read by id, which is real-time, so it does not wait for
+     * a refresh (that waited up to a second per save, about once a second, stalling a rebuild).
+     */
+    public void saveProgress(RebuildJob job) throws IOException {
+        client.index(i -> i.index(index).id(jobId(job.id())).document(job));
     }
 
     public Optional<RebuildJob> job(String id) throws IOException {

@@ -101,8 +101,10 @@ class ChangeApplier {
      * @param headSeq the feed's head when the page was read (null if the feed does not say): every change up to it was
      *        committed by then (feeds commit in seq order, see commons' ChangeLogOrder), so a summary fetched after
      *        reading the page reflects all of them
+     * @param backlog whether more changes follow at once (then the stored documents are read first, and only the
+     *        summaries not yet current are fetched)
      */
-    int applyRecordChanges(String target, List<Change> changes, Long headSeq) throws IOException {
+    int applyRecordChanges(String target, List<Change> changes, Long headSeq, boolean backlog) throws IOException {
         Map<String, Long> seqBySubject = new LinkedHashMap<>();
         long pageLast = 0;
         for (Change c : changes) {
@@ -115,15 +117,32 @@ class ChangeApplier {
             return 0;
         }
         long reflects = headSeq != null ? Math.max(headSeq, pageLast) : pageLast;
+        if (!backlog) {
+            // at the feed's head the changes are new: hardly any summary is current already, so record-service
+            // summarises them all while Elasticsearch reads the stored documents (the lag is what the public sees)
+            Set<String> ids = seqBySubject.keySet();
+            CompletableFuture<Map<String, Summary>> fetching = CompletableFuture.supplyAsync(() -> fetchSummaries(ids), ASYNC);
+            Map<String, Stored> stored;
+            Map<String, Summary> summaries;
+            try {
+                stored = index.get(target, ids);
+            } finally {
+                summaries = join(fetching);
+            }
+            seqBySubject.entrySet().removeIf(e -> reflected(stored.get(e.getKey()), e.getValue()));
+            return seqBySubject.isEmpty() ? 0 : build(target, seqBySubject.keySet(), reflects, stored, summaries);
+        }
+        // a backlog: skip first the subjects whose stored summary already reflects their changes, fetch the rest
         Map<String, Stored> stored = index.get(target, seqBySubject.keySet());
-        seqBySubject.entrySet().removeIf(e -> {
-            Stored s = stored.get(e.getKey());
-            return s != null && s.doc().recordSeq() != null && s.doc().recordSeq() >= e.getValue();
-        });
+        seqBySubject.entrySet().removeIf(e -> reflected(stored.get(e.getKey()), e.getValue()));
         if (seqBySubject.isEmpty()) {
             return 0;
         }
         return build(target, seqBySubject.keySet(), reflects, stored, fetchSummaries(seqBySubject.keySet()));
+    }
+
+    private static boolean reflected(Stored stored, long changeSeq) {
+        return stored != null && stored.doc().recordSeq() != null && stored.doc().recordSeq() >= changeSeq;
     }
 
     /** Summaries whose {@code validUntil} has passed: time alone changed them. */

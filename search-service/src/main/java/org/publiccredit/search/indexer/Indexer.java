@@ -288,7 +288,7 @@ public class Indexer implements SmartLifecycle {
         last = Math.max(last, page.changes().isEmpty() ? from : page.lastSeq());
         if (!page.changes().isEmpty()) {
             int written = feed == Feed.SUBJECT ? applier.applySubjectChanges(p.index, page.changes(), summariesReflect(p))
-                    : applier.applyRecordChanges(p.index, page.changes(), page.headSeq());
+                    : applier.applyRecordChanges(p.index, page.changes(), page.headSeq(), page.hasMore());
             applied.get(feed).increment(page.changes().size());
             documents.get(feed).increment(written);
         }
@@ -381,12 +381,13 @@ public class Indexer implements SmartLifecycle {
             return null;
         }
         if (job.state() == RebuildJob.State.PENDING || job.index() == null || !index.exists(job.index())) {
+            // the subject feed from 0, each subject with its summary of now: the record feed from its head of now
+            // (read before the index is created: if record-service cannot answer, no index is left behind)
+            long recordHead = recordHead();
             String name = index.newIndexName(now);
             index.create(name);
             index.refreshInterval(name, "-1"); // not searched before it takes over: no refreshes while it is filled
             meta.deleteCursor(name);
-            // the subject feed from 0, each subject with its summary of now: the record feed from its head of now
-            long recordHead = recordHead();
             VersionedCursor cursor = meta.saveCursor(Cursor.start(name, now).advance(0, recordHead, now), null);
             job = job.running(name, live.index, now);
             meta.saveJob(job);
@@ -412,7 +413,7 @@ public class Indexer implements SmartLifecycle {
     private void saveProgress(Pipeline p) throws IOException {
         nextJobSave = clock.instant().plusSeconds(1);
         p.job = p.job.progress(p.seq(Feed.SUBJECT), p.seq(Feed.RECORD), p.head.get(Feed.SUBJECT), p.head.get(Feed.RECORD));
-        meta.saveJob(p.job);
+        meta.saveProgress(p.job);
     }
 
     /** The rebuilt index is at both feeds' heads: it takes the alias, the old index goes. */
