@@ -124,7 +124,10 @@ public class BenchSearch {
             long[] raw = latency(queries, fragments, subjects);
             pgTrgm(tsv, n, queries, fragments, raw);
             settle("STEP 6a"); // pg_trgm's load and index build leave PostgreSQL checkpointing for a while
-            new SteadyState(subjects, run, probeTag, officer).run(steadySeconds);
+            // 30 s of the same load first, not counted: the first batches over a million random subjects meet cold caches
+            // (PostgreSQL pages of their records, Elasticsearch documents), a transient and not the steady state
+            new SteadyState(subjects, run, probeTag, officer, 900_000, "warm-up (not counted): ").run(SteadyState.WARM_UP_SECONDS);
+            new SteadyState(subjects, run, probeTag, officer, 0, "").run(steadySeconds);
             if (rebuild) {
                 rebuild(new Token("admin1"));
             }
@@ -579,7 +582,14 @@ public class BenchSearch {
         final DoubleAccumulator recordGauge = new DoubleAccumulator(Math::max, 0);
         volatile String firstError;
 
-        SteadyState(List<Subject> subjects, String run, String probeTag, Token officer) {
+        /** Prefix of the report lines ("" for the measured run). */
+        final String label;
+        final int firstProbe;
+
+        SteadyState(List<Subject> subjects, String run, String probeTag, Token officer, int firstProbe, String label) {
+            this.label = label;
+            this.firstProbe = firstProbe;
+            this.probes.set(firstProbe);
             this.subjects = subjects;
             this.run = run;
             this.probeTag = probeTag;
@@ -587,10 +597,10 @@ public class BenchSearch {
         }
 
         void run(int seconds) throws Exception {
-            log("STEP 6: steady state for %d s: 100 new records over the run's subjects every 100 ms (POST /api/v1/records:batch);"
+            log("%sSTEP 6: steady state for %d s: 100 new records over the run's subjects every 100 ms (POST /api/v1/records:batch);"
                     + " every 500 ms one record for a new subject (POST /api/v1/records), then GET /api/v1/public/subjects/{code}"
                     + " through the gateway every 50 ms, after 4 s every 200 ms (anonymous, distinct X-Forwarded-For) until it shows the record",
-                    seconds);
+                    label, seconds);
             status = "step 6: steady state";
             ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -635,7 +645,7 @@ public class BenchSearch {
             StringBuilder body = new StringBuilder(100 * 800);
             for (int i = 0; i < 100; i++) {
                 Subject s = subjects.get(random.nextInt(subjects.size()));
-                body.append(penalty(s.code(), s.name(), "BENCH-" + run + "-L" + k + "-" + i, today.minusDays(1 + random.nextInt(30)), false))
+                body.append(penalty(s.code(), s.name(), "BENCH-" + run + "-L" + (firstProbe + k) + "-" + i, today.minusDays(1 + random.nextInt(30)), false))
                         .append('\n');
             }
             try {
@@ -693,6 +703,8 @@ public class BenchSearch {
         }
 
         static final long POLL_FINE_NANOS = 4_000_000_000L;
+        /** The same load before the measured steady state, not counted. */
+        static final int WARM_UP_SECONDS = 30;
 
         void sampleGauge() {
             try {
@@ -712,26 +724,26 @@ public class BenchSearch {
         void progress(int s) {
             status = "step 6: steady state, " + s + " s";
             long[] visible = lagArray();
-            log("steady %d s: %,d changes acknowledged = %,.0f changes/s, %d failed batches; %d probes visible%s; lag gauge max subject"
-                    + " %.2f s, record %.2f s (load %s)", s, rows.get(), rows.get() / (double) s, failedBatches.get(), visible.length,
+            log("%ssteady %d s: %,d changes acknowledged = %,.0f changes/s, %d failed batches; %d probes visible%s; lag gauge max subject"
+                    + " %.2f s, record %.2f s (load %s)", label, s, rows.get(), rows.get() / (double) s, failedBatches.get(), visible.length,
                     visible.length == 0 ? "" : String.format(", lag p50 %.0f ms, max %.0f ms", p(visible, 50), p(visible, 100)),
                     subjectGauge.get(), recordGauge.get(), load());
         }
 
         void report(double elapsed) {
-            log("STEADY LOAD %,d record changes acknowledged in %.1f s = %,.0f changes/s (%d batches of 100 due, %d failed, %d skipped"
+            log(label + "STEADY LOAD %,d record changes acknowledged in %.1f s = %,.0f changes/s (%d batches of 100 due, %d failed, %d skipped"
                     + " with 20 in flight) (load %s)", rows.get(), elapsed, rows.get() / elapsed, batches.get(), failedBatches.get(),
                     skipped.get(), load());
             long[] visible = lagArray();
             if (visible.length > 0) {
-                log("LAG push acknowledged -> visible in the public profile through the gateway: n=%d, p50 %.0f ms, p95 %.0f ms,"
+                log(label + "LAG push acknowledged -> visible in the public profile through the gateway: n=%d, p50 %.0f ms, p95 %.0f ms,"
                         + " p99 %.0f ms, max %.0f ms (target p99 < 2,000 ms); probe push p50 %.0f ms (load %s)", visible.length,
                         p(visible, 50), p(visible, 95), p(visible, 99), p(visible, 100), p(pushes.stream().mapToLong(Long::longValue).toArray(), 50),
                         load());
             }
-            log("probes: %d started, %d visible, %d not visible within 60 s, %d failed pushes", probes.get(), visible.length,
+            log(label + "probes: %d started, %d visible, %d not visible within 60 s, %d failed pushes", probes.get() - firstProbe, visible.length,
                     invisible.get(), probeFailures.get());
-            log("GAUGE search_indexer_lag_seconds max over %d samples (every 250 ms): subject %.2f s, record %.2f s", samples.get(),
+            log(label + "GAUGE search_indexer_lag_seconds max over %d samples (every 250 ms): subject %.2f s, record %.2f s", samples.get(),
                     subjectGauge.get(), recordGauge.get());
             if (firstError != null) {
                 log("first error: %s", firstError);

@@ -58,19 +58,9 @@ class ChangeApplier {
         if (ids.isEmpty()) {
             return 0;
         }
-        Map<String, Stored> stored;
-        Map<String, Summary> summaries = Map.of();
-        if (summariesReflect != null) {
-            // record-service summarises the page's subjects while Elasticsearch reads their documents
-            CompletableFuture<Map<String, Summary>> fetching = CompletableFuture.supplyAsync(() -> feeds.summaries(ids), ASYNC);
-            try {
-                stored = index.get(target, ids);
-            } finally {
-                summaries = join(fetching);
-            }
-        } else {
-            stored = index.get(target, ids);
-        }
+        Read read = summariesReflect != null ? readWithSummaries(target, ids) : new Read(index.get(target, ids), Map.of());
+        Map<String, Stored> stored = read.stored();
+        Map<String, Summary> summaries = read.summaries();
         Map<String, SubjectDocument> next = new LinkedHashMap<>();
         for (Change c : changes) {
             if (!isSubject(c)) {
@@ -120,17 +110,9 @@ class ChangeApplier {
         if (!backlog) {
             // at the feed's head the changes are new: hardly any summary is current already, so record-service
             // summarises them all while Elasticsearch reads the stored documents (the lag is what the public sees)
-            Set<String> ids = seqBySubject.keySet();
-            CompletableFuture<Map<String, Summary>> fetching = CompletableFuture.supplyAsync(() -> fetchSummaries(ids), ASYNC);
-            Map<String, Stored> stored;
-            Map<String, Summary> summaries;
-            try {
-                stored = index.get(target, ids);
-            } finally {
-                summaries = join(fetching);
-            }
-            seqBySubject.entrySet().removeIf(e -> reflected(stored.get(e.getKey()), e.getValue()));
-            return seqBySubject.isEmpty() ? 0 : build(target, seqBySubject.keySet(), reflects, stored, summaries);
+            Read read = readWithSummaries(target, seqBySubject.keySet());
+            seqBySubject.entrySet().removeIf(e -> reflected(read.stored().get(e.getKey()), e.getValue()));
+            return seqBySubject.isEmpty() ? 0 : build(target, seqBySubject.keySet(), reflects, read.stored(), read.summaries());
         }
         // a backlog: skip first the subjects whose stored summary already reflects their changes, fetch the rest
         Map<String, Stored> stored = index.get(target, seqBySubject.keySet());
@@ -152,16 +134,19 @@ class ChangeApplier {
             return 0;
         }
         Set<String> ids = new LinkedHashSet<>(due);
-        // the summaries (record-service) are fetched while the stored documents are read (Elasticsearch)
+        Read read = readWithSummaries(target, ids);
+        return build(target, ids, null, read.stored(), read.summaries());
+    }
+
+    /** The stored documents of some subjects and their summaries. */
+    private record Read(Map<String, Stored> stored, Map<String, Summary> summaries) {
+    }
+
+    /** Reads both at once: record-service summarises the subjects while Elasticsearch reads their documents. */
+    private Read readWithSummaries(String target, Set<String> ids) throws IOException {
         CompletableFuture<Map<String, Summary>> fetching = CompletableFuture.supplyAsync(() -> fetchSummaries(ids), ASYNC);
-        Map<String, Stored> stored;
-        Map<String, Summary> summaries;
-        try {
-            stored = index.get(target, ids);
-        } finally {
-            summaries = join(fetching);
-        }
-        return build(target, ids, null, stored, summaries);
+        Map<String, Stored> stored = index.get(target, ids); // if this fails, the summaries are simply not used
+        return new Read(stored, join(fetching));
     }
 
     /** New documents with these summaries; {@code recordSeq} moves up to {@code reflects} (null: unchanged). */
