@@ -8,10 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import org.publiccredit.search.config.SearchProperties;
 import org.springframework.http.HttpStatus;
@@ -85,8 +82,6 @@ public class FeedClient {
     /** Fewer subjects than this per call are not worth a call of their own. */
     static final int SUMMARY_MIN_CALL = 250;
 
-    private static final ExecutorService SUMMARY_CALLS = Executors.newVirtualThreadPerTaskExecutor();
-
     /**
      * The summaries of many subjects, fetched in calls of 250 to 1,000 ({@code POST /internal/v1/subjects:summaries}),
      * up to {@value #SUMMARY_CALLS_AT_ONCE} calls at once, each computed by record-service with one query for the whole
@@ -107,10 +102,10 @@ public class FeedClient {
             return out;
         }
         Semaphore calls = new Semaphore(SUMMARY_CALLS_AT_ONCE);
-        List<Future<Map<String, Summary>>> pending = new ArrayList<>(parts.size());
+        List<CompletableFuture<Map<String, Summary>>> pending = new ArrayList<>(parts.size());
         for (List<String> part : parts) {
-            pending.add(SUMMARY_CALLS.submit(() -> {
-                calls.acquire();
+            pending.add(FeedCalls.start(() -> {
+                calls.acquireUninterruptibly();
                 try {
                     return summariesOf(part);
                 } finally {
@@ -118,24 +113,10 @@ public class FeedClient {
                 }
             }));
         }
-        for (Future<Map<String, Summary>> f : pending) {
-            out.putAll(result(f));
+        for (CompletableFuture<Map<String, Summary>> f : pending) {
+            out.putAll(FeedCalls.join(f));
         }
         return out;
-    }
-
-    private static <T> T result(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while fetching summaries", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /** One call of up to 1,000 subjects (or one GET each against an older record-service). */

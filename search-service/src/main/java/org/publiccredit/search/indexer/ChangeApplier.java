@@ -10,10 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import org.publiccredit.search.feed.Change;
+import org.publiccredit.search.feed.FeedCalls;
 import org.publiccredit.search.feed.FeedClient;
 import org.publiccredit.search.feed.Summary;
 import org.publiccredit.search.index.SubjectDocument;
@@ -73,12 +71,11 @@ class ChangeApplier {
             }
             PublicDocuments.Identity identity = deleted(c) ? null : PublicDocuments.identity(c.subject());
             String kind = identity != null ? identity.kind() : doc != null ? doc.kind() : null;
-            if (doc == null && summariesReflect != null) {
-                next.put(id, PublicDocuments.build(id, kind, identity, summaries.get(id), c.seq(), summariesReflect, clock.instant()));
-            } else {
-                next.put(id, PublicDocuments.build(id, kind, identity, PublicDocuments.summaryOf(doc), c.seq(),
-                        doc != null ? doc.recordSeq() : null, clock.instant()));
-            }
+            // new to the index in a rebuild: the summary fetched with the page, reflecting the record feed up to then
+            boolean fresh = doc == null && summariesReflect != null;
+            Summary summary = fresh ? summaries.get(id) : PublicDocuments.summaryOf(doc);
+            Long recordSeq = fresh ? summariesReflect : doc != null ? doc.recordSeq() : null;
+            next.put(id, PublicDocuments.build(id, kind, identity, summary, c.seq(), recordSeq, clock.instant()));
         }
         return write(target, next, stored);
     }
@@ -144,9 +141,9 @@ class ChangeApplier {
 
     /** Reads both at once: record-service summarises the subjects while Elasticsearch reads their documents. */
     private Read readWithSummaries(String target, Set<String> ids) throws IOException {
-        CompletableFuture<Map<String, Summary>> fetching = CompletableFuture.supplyAsync(() -> fetchSummaries(ids), ASYNC);
+        CompletableFuture<Map<String, Summary>> fetching = FeedCalls.start(() -> fetchSummaries(ids));
         Map<String, Stored> stored = index.get(target, ids); // if this fails, the summaries are simply not used
-        return new Read(stored, join(fetching));
+        return new Read(stored, FeedCalls.join(fetching));
     }
 
     /** New documents with these summaries; {@code recordSeq} moves up to {@code reflects} (null: unchanged). */
@@ -168,19 +165,6 @@ class ChangeApplier {
                     clock.instant()));
         }
         return write(target, next, stored);
-    }
-
-    private static final Executor ASYNC = Executors.newVirtualThreadPerTaskExecutor();
-
-    private static <T> T join(CompletableFuture<T> f) throws IOException {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IOException(e.getCause());
-        }
     }
 
     /** All summaries of the page in one call per 1,000 subjects (record-service computes them with one query). */

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.publiccredit.search.config.SearchProperties;
 import org.publiccredit.search.feed.ChangePage;
 import org.publiccredit.search.feed.Feed;
+import org.publiccredit.search.feed.FeedCalls;
 import org.publiccredit.search.feed.FeedClient;
 import org.publiccredit.search.index.Cursor;
 import org.publiccredit.search.index.MetaStore;
@@ -279,7 +280,7 @@ public class Indexer implements SmartLifecycle {
             // a backlog: fetch the next page while this one is applied (used only if the cursor lands on its start)
             long after = page.lastSeq();
             p.prefetch.put(feed, new Prefetch(after, limit,
-                    CompletableFuture.supplyAsync(() -> feeds.changes(feed, after, limit), PREFETCH)));
+                    FeedCalls.start(() -> feeds.changes(feed, after, limit))));
         }
         long last = from;
         for (var c : page.changes()) {
@@ -316,19 +317,10 @@ public class Indexer implements SmartLifecycle {
         return p.job == null ? null : Math.max(p.seq(Feed.RECORD), p.head.get(Feed.RECORD));
     }
 
-    private static final java.util.concurrent.Executor PREFETCH = Executors.newVirtualThreadPerTaskExecutor();
-
     private ChangePage nextPage(Pipeline p, Feed feed, long from, int limit) {
         Prefetch ahead = p.prefetch.remove(feed);
         if (ahead != null && ahead.after() == from && ahead.limit() == limit) {
-            try {
-                return ahead.page().join();
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw e;
-            }
+            return FeedCalls.join(ahead.page());
         }
         return feeds.changes(feed, from, limit);
     }
