@@ -87,6 +87,12 @@ public class BenchSearch {
     public static void main(String[] args) throws Exception {
         List<String> numbers = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
         boolean rebuild = Arrays.asList(args).contains("--rebuild");
+        if (Arrays.asList(args).contains("--latency-only")) {
+            // step 4 alone, on what the alias holds now: to compare the three ways after a change without a full run
+            startTicker();
+            latency(arg(numbers, 0, 300), fragments(), List.of());
+            return;
+        }
         int n = arg(numbers, 0, 1_000_000);
         int perSubject = arg(numbers, 1, 3);
         int queries = arg(numbers, 2, 300);
@@ -416,23 +422,21 @@ public class BenchSearch {
 
     static long[] latency(int queries, List<String> fragments, List<Subject> subjects) throws Exception {
         log("STEP 4: latency on the live alias '%s': raw Elasticsearch, search-service directly, through the gateway (%d fragments,"
-                + " %,d warm-up requests per way before round 1 and 30 before round 2, %d timed requests per way and round, 2 rounds)",
+                + " %,d warm-up requests per way, then 2 × %,d timed requests per way, interleaved: each query is sent the three ways in a"
+                + " rotating order, so that a slow moment of the shared machine falls on all three alike)",
                 ALIAS, fragments.size(), WARM_UP, queries);
         hitCheck(fragments, subjects);
-        long[] raw = time("raw ES, round 1", queries, fragments, q -> es("POST", "/" + ALIAS + "/_search", rawQuery(q)));
-        long[] direct = time("search-service, round 1", queries, fragments, q -> get(SEARCH + "/api/v1/search?q=" + enc(q), null));
-        long[] gateway = time("gateway, round 1", queries, fragments, q -> get(GATEWAY + "/api/v1/search?q=" + enc(q), nextIp()));
-        // a second round in the other order, so that warming does not favour one
-        long[] gateway2 = time("gateway, round 2", queries, fragments, q -> get(GATEWAY + "/api/v1/search?q=" + enc(q), nextIp()));
-        long[] direct2 = time("search-service, round 2", queries, fragments, q -> get(SEARCH + "/api/v1/search?q=" + enc(q), null));
-        long[] raw2 = time("raw ES, round 2", queries, fragments, q -> es("POST", "/" + ALIAS + "/_search", rawQuery(q)));
-        report("ES raw      ", concat(raw, raw2));
-        report("search-svc  ", concat(direct, direct2));
-        report("gateway     ", concat(gateway, gateway2));
+        List<Call> ways = List.of(
+                q -> es("POST", "/" + ALIAS + "/_search", rawQuery(q)),
+                q -> get(SEARCH + "/api/v1/search?q=" + enc(q), null),
+                q -> get(GATEWAY + "/api/v1/search?q=" + enc(q), nextIp()));
+        long[][] t = time(2 * queries, fragments, ways);
+        report("ES raw      ", t[0]);
+        report("search-svc  ", t[1]);
+        report("gateway     ", t[2]);
         log("ratios p50: gateway/direct %.2f (target <= 1.3), direct/raw %.2f (target <= 1.5) (load %s)",
-                p(concat(gateway, gateway2), 50) / p(concat(direct, direct2), 50),
-                p(concat(direct, direct2), 50) / p(concat(raw, raw2), 50), load());
-        return concat(raw, raw2);
+                p(t[2], 50) / p(t[1], 50), p(t[1], 50) / p(t[0], 50), load());
+        return t[0];
     }
 
     /** How many documents the fragments match (raw totals), next to how many of the run's names contain them. */
@@ -493,25 +497,32 @@ public class BenchSearch {
     }
 
     /**
-     * Requests before each way's first timed round: the search path (query building, the gateway's filters, response
-     * parsing) has been run only by tests and the hit check so far, and the JIT compiles it after some thousand calls.
+     * Untimed requests per way first: the search path (query building, the gateway's filters, response parsing) has been
+     * run only by tests and the hit check so far, and the JIT compiles it after some thousand calls.
      */
     static final int WARM_UP = 3_000;
 
-    static long[] time(String what, int count, List<String> fragments, Call call) throws Exception {
-        status = "step 4: " + what + ", warming up";
-        int warmUp = what.endsWith("round 1") ? WARM_UP : 30;
-        for (int i = 0; i < warmUp; i++) {
-            expect(call.run(fragments.get(i % fragments.size())), 200, "warm-up");
-        }
-        long[] out = new long[count];
-        for (int i = 0; i < count; i++) {
-            String q = fragments.get(i % fragments.size());
-            long t = System.nanoTime();
-            HttpResponse<String> r = call.run(q);
-            out[i] = System.nanoTime() - t;
-            expect(r, 200, "search " + q);
-            status = "step 4: " + what + ", " + (i + 1) + " of " + count + " requests";
+    /**
+     * Times each query the given ways, one right after the other and the first way rotating, after {@link #WARM_UP} untimed
+     * rounds; one array of nanoseconds per way.
+     */
+    static long[][] time(int count, List<String> fragments, List<Call> ways) throws Exception {
+        int k = ways.size();
+        long[][] out = new long[k][count];
+        for (int i = -WARM_UP; i < count; i++) {
+            String q = fragments.get(Math.floorMod(i, fragments.size()));
+            for (int j = 0; j < k; j++) {
+                int way = Math.floorMod(i + j, k);
+                long t = System.nanoTime();
+                HttpResponse<String> r = ways.get(way).run(q);
+                long took = System.nanoTime() - t;
+                expect(r, 200, "search " + q);
+                if (i >= 0) {
+                    out[way][i] = took;
+                }
+            }
+            status = i < 0 ? "step 4: warming up, " + (i + WARM_UP + 1) + " of " + WARM_UP
+                    : "step 4: " + (i + 1) + " of " + count + " queries timed";
         }
         return out;
     }
@@ -983,12 +994,6 @@ public class BenchSearch {
 
     static void report(String what, long[] nanos) {
         log("%s n=%d p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (load %s)", what, nanos.length, p(nanos, 50), p(nanos, 95), p(nanos, 99), load());
-    }
-
-    static long[] concat(long[] a, long[] b) {
-        long[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     static double p(long[] nanos, int percentile) {

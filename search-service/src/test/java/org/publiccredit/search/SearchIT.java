@@ -31,7 +31,11 @@ class SearchIT {
         assertThat(item.path("name").asString()).isEqualTo(name);
         assertThat(item.path("highlight").path("name").get(0).asString()).contains("<em>");
         assertThat(item.path("profile").asString()).isEqualTo("/api/v1/public/subjects/" + code);
-        assertThat(byFragment.reply().json().path("facets").path("type").get(0).path("value").asString()).isEqualTo("ENTERPRISE");
+        JsonNode page = byFragment.reply().json();
+        assertThat(page.path("facets").path("type").get(0).path("value").asString()).isEqualTo("ENTERPRISE");
+        assertThat(page.path("facets").path("type").get(0).path("count").asLong()).isPositive();
+        assertThat(page.path("total").asLong()).as("a unique fragment: this subject").isEqualTo(1);
+        assertThat(page.path("totalRelation").asString()).isEqualTo("eq");
 
         assertThat(Fixtures.hasCode(anonymous.get("/api/v1/search?q=" + q(name)), code)).isTrue();
         Reply byCode = anonymous.get("/api/v1/search?q=" + code.toLowerCase()).expect(200);

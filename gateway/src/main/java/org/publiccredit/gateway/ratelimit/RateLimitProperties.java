@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param partner the tier for client-credentials clients
  * @param clients per-client-id overrides of the partner tier
  * @param trustedProxies CIDRs whose X-Forwarded-For is believed (the ingress); nobody else's
+ * @param readsAhead whether reads with room in their bucket are sent on while Redis decides (default true)
  */
 @ConfigurationProperties("platform.rate-limits")
 public record RateLimitProperties(Tier anonymous, Tier user, Tier partner, Map<String, Tier> clients,
-        List<String> trustedProxies) {
+        List<String> trustedProxies, Boolean readsAhead) {
 
     public RateLimitProperties {
         anonymous = anonymous != null ? anonymous : new Tier(20, 40);
@@ -24,6 +25,7 @@ public record RateLimitProperties(Tier anonymous, Tier user, Tier partner, Map<S
         partner = partner != null ? partner : new Tier(200, 400);
         clients = clients != null ? Map.copyOf(clients) : Map.of();
         trustedProxies = trustedProxies != null ? List.copyOf(trustedProxies) : List.of();
+        readsAhead = readsAhead == null || readsAhead;
     }
 
     /**

@@ -193,7 +193,7 @@ public class SubjectIndex {
         return client.count(c -> c.index(index)).count();
     }
 
-    /** Makes what was written so far searchable (used once, when a rebuilt index takes over). */
+    /** Makes what was written so far searchable: when a rebuilt index takes over, and after live writes at the feeds' head. */
     public void refresh(String index) throws IOException {
         client.indices().refresh(r -> r.index(index));
     }

@@ -106,6 +106,8 @@ public class Indexer implements SmartLifecycle {
         final Map<Feed, Long> head = new EnumMap<>(Map.of(Feed.SUBJECT, 0L, Feed.RECORD, 0L));
         /** The next page of a feed, asked for while the current one is applied (live backlog only). */
         final Map<Feed, Prefetch> prefetch = new EnumMap<>(Feed.class);
+        /** Documents written since the index was last refreshed by the indexer (live only). */
+        boolean unpublished;
 
         Pipeline(String index, VersionedCursor cursor, RebuildJob job) {
             this.index = index;
@@ -270,6 +272,12 @@ public class Indexer implements SmartLifecycle {
                 }
             }
         }
+        if (isLive && p.unpublished && p.caughtUp()) {
+            // at the feeds' head, what was just written becomes searchable now rather than at the next scheduled
+            // refresh (up to refresh_interval = 1 s later); in a backlog the scheduled refreshes are enough
+            index.refresh(p.index);
+            p.unpublished = false;
+        }
         return allOk;
     }
 
@@ -292,6 +300,7 @@ public class Indexer implements SmartLifecycle {
                     : applier.applyRecordChanges(p.index, page.changes(), page.headSeq(), page.hasMore());
             applied.get(feed).increment(page.changes().size());
             documents.get(feed).increment(written);
+            p.unpublished |= isLive && written > 0;
         }
         if (last != from) {
             Cursor c = p.cursor.cursor();
