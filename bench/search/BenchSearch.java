@@ -93,6 +93,12 @@ public class BenchSearch {
             latency(arg(numbers, 0, 300), fragments(), List.of());
             return;
         }
+        if (Arrays.asList(args).contains("--steady-only")) {
+            // step 6 alone (warm-up + measured), over the subjects the last full run left in bench.bench_subject
+            startTicker();
+            steadyOnly(arg(numbers, 0, 120));
+            return;
+        }
         int n = arg(numbers, 0, 1_000_000);
         int perSubject = arg(numbers, 1, 3);
         int queries = arg(numbers, 2, 300);
@@ -142,6 +148,30 @@ public class BenchSearch {
         }
         log("done: the run's %,d subjects (91<region>%s…), their records and the probe subjects (…%s…) stay in the platform",
                 n, tag, probeTag);
+    }
+
+    /** Step 6 on an existing index: the subjects of the last full run (its pg_trgm table), new tags for the probes. */
+    static void steadyOnly(int seconds) throws Exception {
+        List<Subject> subjects = new ArrayList<>();
+        for (String line : psql("-A", "-t", "-F", "\t", "-c", "SELECT code, name, region FROM bench_subject").split("\n")) {
+            String[] f = line.split("\t");
+            if (f.length == 3) {
+                subjects.add(new Subject(f[0], f[1], f[2]));
+            }
+        }
+        if (subjects.isEmpty()) {
+            throw new IllegalStateException("bench.bench_subject is empty: --steady-only needs a full run first");
+        }
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        String probeTag = unusedTag(null);
+        log("machine: nproc %d, JDK %s, %s (load %s)", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Instant.now(), load());
+        log("run %s: steady state only, %d s, over the %,d subjects of bench.bench_subject; probe subjects 91<region>%s<nnnnnn>…",
+                run, seconds, subjects.size(), probeTag);
+        Token officer = new Token("officer-market");
+        settle("STEP 6a");
+        new SteadyState(subjects, run, probeTag, officer, 900_000, "warm-up (not counted): ").run(SteadyState.WARM_UP_SECONDS);
+        new SteadyState(subjects, run, probeTag, officer, 0, "").run(seconds);
     }
 
     // --- step 1: subjects ---------------------------------------------------------------------------

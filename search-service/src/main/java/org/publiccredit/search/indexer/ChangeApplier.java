@@ -18,6 +18,7 @@ import org.publiccredit.search.index.SubjectDocument;
 import org.publiccredit.search.index.SubjectIndex;
 import org.publiccredit.search.index.SubjectIndex.Stored;
 import org.publiccredit.search.index.SubjectIndex.Write;
+import org.publiccredit.search.indexer.IndexerPhases.Phase;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,11 +33,14 @@ class ChangeApplier {
     private final SubjectIndex index;
     private final FeedClient feeds;
     private final Clock clock;
+    private final IndexerPhases phases;
+    private final BacklogReads backlogReads = new BacklogReads();
 
-    ChangeApplier(SubjectIndex index, FeedClient feeds, Clock clock) {
+    ChangeApplier(SubjectIndex index, FeedClient feeds, Clock clock, IndexerPhases phases) {
         this.index = index;
         this.feeds = feeds;
         this.clock = clock;
+        this.phases = phases;
     }
 
     /**
@@ -56,7 +60,7 @@ class ChangeApplier {
         if (ids.isEmpty()) {
             return 0;
         }
-        Read read = summariesReflect != null ? readWithSummaries(target, ids) : new Read(index.get(target, ids), Map.of());
+        Read read = summariesReflect != null ? readWithSummaries(target, ids) : new Read(stored(target, ids), Map.of());
         Map<String, Stored> stored = read.stored();
         Map<String, Summary> summaries = read.summaries();
         Map<String, SubjectDocument> next = new LinkedHashMap<>();
@@ -88,8 +92,8 @@ class ChangeApplier {
      * @param headSeq the feed's head when the page was read (null if the feed does not say): every change up to it was
      *        committed by then (feeds commit in seq order, see commons' ChangeLogOrder), so a summary fetched after
      *        reading the page reflects all of them
-     * @param backlog whether more changes follow at once (then the stored documents are read first, and only the
-     *        summaries not yet current are fetched)
+     * @param backlog whether more changes follow at once (then, while enough stored summaries turn out to be current,
+     *        the stored documents are read first and only the summaries not yet current are fetched: BacklogReads)
      */
     int applyRecordChanges(String target, List<Change> changes, Long headSeq, boolean backlog) throws IOException {
         Map<String, Long> seqBySubject = new LinkedHashMap<>();
@@ -104,16 +108,23 @@ class ChangeApplier {
             return 0;
         }
         long reflects = headSeq != null ? Math.max(headSeq, pageLast) : pageLast;
-        if (!backlog) {
+        int subjects = seqBySubject.size();
+        if (!backlog || !backlogReads.readFirst(target)) {
             // at the feed's head the changes are new: hardly any summary is current already, so record-service
-            // summarises them all while Elasticsearch reads the stored documents (the lag is what the public sees)
+            // summarises them all while Elasticsearch reads the stored documents (the lag is what the public sees);
+            // the same in a backlog of new changes (behind a steady load), which must not be slower than the head
             Read read = readWithSummaries(target, seqBySubject.keySet());
             seqBySubject.entrySet().removeIf(e -> reflected(read.stored().get(e.getKey()), e.getValue()));
+            if (backlog) {
+                backlogReads.observe(target, subjects, seqBySubject.size());
+            }
             return seqBySubject.isEmpty() ? 0 : build(target, seqBySubject.keySet(), reflects, read.stored(), read.summaries());
         }
-        // a backlog: skip first the subjects whose stored summary already reflects their changes, fetch the rest
-        Map<String, Stored> stored = index.get(target, seqBySubject.keySet());
+        // a backlog in which summaries are often current already (a subject summarised after later changes were
+        // committed, as when catching up an import): skip those first, fetch the rest
+        Map<String, Stored> stored = stored(target, seqBySubject.keySet());
         seqBySubject.entrySet().removeIf(e -> reflected(stored.get(e.getKey()), e.getValue()));
+        backlogReads.observe(target, subjects, seqBySubject.size());
         if (seqBySubject.isEmpty()) {
             return 0;
         }
@@ -142,7 +153,7 @@ class ChangeApplier {
     /** Reads both at once: record-service summarises the subjects while Elasticsearch reads their documents. */
     private Read readWithSummaries(String target, Set<String> ids) throws IOException {
         CompletableFuture<Map<String, Summary>> fetching = FeedCalls.start(() -> fetchSummaries(ids));
-        Map<String, Stored> stored = index.get(target, ids); // if this fails, the summaries are simply not used
+        Map<String, Stored> stored = stored(target, ids); // if this fails, the summaries are simply not used
         return new Read(stored, FeedCalls.join(fetching));
     }
 
@@ -167,13 +178,19 @@ class ChangeApplier {
         return write(target, next, stored);
     }
 
+    private Map<String, Stored> stored(String target, Set<String> ids) throws IOException {
+        return phases.time(Phase.STORED, () -> index.get(target, ids));
+    }
+
     /** All summaries of the page in one call per 1,000 subjects (record-service computes them with one query). */
     private Map<String, Summary> fetchSummaries(Set<String> ids) {
-        if (ids.size() == 1) {
-            String id = ids.iterator().next();
-            return Map.of(id, feeds.summary(id));
-        }
-        return feeds.summaries(ids);
+        return phases.timeCall(Phase.SUMMARIES, () -> {
+            if (ids.size() == 1) {
+                String id = ids.iterator().next();
+                return Map.of(id, feeds.summary(id));
+            }
+            return feeds.summaries(ids);
+        });
     }
 
     private int write(String target, Map<String, SubjectDocument> next, Map<String, Stored> stored) throws IOException {
@@ -184,7 +201,10 @@ class ChangeApplier {
                 writes.add(new Write(id, doc, prev));
             }
         });
-        index.write(target, writes);
+        phases.time(Phase.BULK, () -> {
+            index.write(target, writes);
+            return null;
+        });
         return writes.size();
     }
 

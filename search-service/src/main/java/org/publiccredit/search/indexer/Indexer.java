@@ -24,6 +24,7 @@ import org.publiccredit.search.index.MetaStore;
 import org.publiccredit.search.index.MetaStore.VersionedCursor;
 import org.publiccredit.search.index.RebuildJob;
 import org.publiccredit.search.index.SubjectIndex;
+import org.publiccredit.search.indexer.IndexerPhases.Phase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -46,6 +47,8 @@ public class Indexer implements SmartLifecycle {
     private static final Duration STEP_BUDGET = Duration.ofSeconds(1);
     private static final Duration REFRESH_SCAN = Duration.ofSeconds(2);
     private static final int REFRESH_BATCH = 200;
+    /** At most this many documents written since the last time at the feeds' head get an explicit refresh there. */
+    static final int REFRESH_AT_HEAD_MAX = 100;
 
     private final IndexerLease lease;
     private final ChangeApplier applier;
@@ -54,6 +57,7 @@ public class Indexer implements SmartLifecycle {
     private final FeedClient feeds;
     private final SearchProperties properties;
     private final Clock clock;
+    private final IndexerPhases phases;
     private final Map<Feed, FeedStatus> status = new EnumMap<>(Feed.class);
     private final Map<Feed, Counter> applied = new EnumMap<>(Feed.class);
     private final Map<Feed, Counter> documents = new EnumMap<>(Feed.class);
@@ -68,10 +72,12 @@ public class Indexer implements SmartLifecycle {
     private Instant nextJobSave = Instant.EPOCH;
     private int failures;
     private boolean liveBehind;
+    /** Whether this tick applied changes to the live index: under a steady load the next tick starts at once. */
+    private boolean liveApplied;
     private Instant pausedUntil = Instant.EPOCH;
 
     Indexer(IndexerLease lease, ChangeApplier applier, SubjectIndex index, MetaStore meta, FeedClient feeds,
-            SearchProperties properties, Clock clock, MeterRegistry registry) {
+            SearchProperties properties, Clock clock, IndexerPhases phases, MeterRegistry registry) {
         this.lease = lease;
         this.applier = applier;
         this.index = index;
@@ -79,6 +85,7 @@ public class Indexer implements SmartLifecycle {
         this.feeds = feeds;
         this.properties = properties;
         this.clock = clock;
+        this.phases = phases;
         for (Feed f : Feed.values()) {
             FeedStatus s = new FeedStatus();
             status.put(f, s);
@@ -106,8 +113,8 @@ public class Indexer implements SmartLifecycle {
         final Map<Feed, Long> head = new EnumMap<>(Map.of(Feed.SUBJECT, 0L, Feed.RECORD, 0L));
         /** The next page of a feed, asked for while the current one is applied (live backlog only). */
         final Map<Feed, Prefetch> prefetch = new EnumMap<>(Feed.class);
-        /** Documents written since the index was last refreshed by the indexer (live only). */
-        boolean unpublished;
+        /** Documents written since the indexer last was at the feeds' head (live only). */
+        int unpublished;
 
         Pipeline(String index, VersionedCursor cursor, RebuildJob job) {
             this.index = index;
@@ -137,13 +144,17 @@ public class Indexer implements SmartLifecycle {
             return;
         }
         liveBehind = false;
+        liveApplied = false;
         try {
             tick();
         } catch (RuntimeException e) {
             log.warn("indexer tick failed: {}", describe(e));
         }
         try {
-            executor.schedule(this::loop, liveBehind ? 0 : properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            // changes keep coming: look again at once (waiting the poll interval added up to 250 ms to what the public
+            // sees); the poll interval only once a tick found nothing
+            boolean again = liveBehind || liveApplied;
+            executor.schedule(this::loop, again ? 0 : properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // stopping
         }
@@ -272,11 +283,18 @@ public class Indexer implements SmartLifecycle {
                 }
             }
         }
-        if (isLive && p.unpublished && p.caughtUp()) {
-            // at the feeds' head, what was just written becomes searchable now rather than at the next scheduled
-            // refresh (up to refresh_interval = 1 s later); in a backlog the scheduled refreshes are enough
-            index.refresh(p.index);
-            p.unpublished = false;
+        if (isLive && p.unpublished > 0 && p.caughtUp()) {
+            if (p.unpublished <= REFRESH_AT_HEAD_MAX) {
+                // at the feeds' head under a light load, what was just written becomes searchable now rather than at
+                // the next scheduled refresh (up to refresh_interval = 1 s later)
+                phases.time(Phase.REFRESH, () -> {
+                    index.refresh(p.index);
+                    return null;
+                });
+            }
+            // under a steady load the scheduled refreshes publish it: a refresh per tick (up to 4/s, each one taking
+            // 0.5 s of a loaded host and a new segment to merge) held the indexer back until it fell behind for good
+            p.unpublished = 0;
         }
         return allOk;
     }
@@ -300,7 +318,10 @@ public class Indexer implements SmartLifecycle {
                     : applier.applyRecordChanges(p.index, page.changes(), page.headSeq(), page.hasMore());
             applied.get(feed).increment(page.changes().size());
             documents.get(feed).increment(written);
-            p.unpublished |= isLive && written > 0;
+            if (isLive) {
+                p.unpublished += written;
+                liveApplied = true;
+            }
         }
         if (last != from) {
             Cursor c = p.cursor.cursor();
@@ -329,9 +350,9 @@ public class Indexer implements SmartLifecycle {
     private ChangePage nextPage(Pipeline p, Feed feed, long from, int limit) {
         Prefetch ahead = p.prefetch.remove(feed);
         if (ahead != null && ahead.after() == from && ahead.limit() == limit) {
-            return FeedCalls.join(ahead.page());
+            return phases.timeCall(Phase.FEED, () -> FeedCalls.join(ahead.page())); // only the wait for it, if any
         }
-        return feeds.changes(feed, from, limit);
+        return phases.timeCall(Phase.FEED, () -> feeds.changes(feed, from, limit));
     }
 
     /** The index the alias points to, with its cursor; a new one from 0 when there is none (first start, or lost). */

@@ -1,0 +1,65 @@
+package org.publiccredit.search.indexer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * How long the indexer spends in each phase of applying a page ({@code search.indexer.phase{phase}}): where the lag
+ * comes from when the indexer falls behind (the feeds, record-service's summaries, Elasticsearch's reads or writes).
+ */
+@Component
+class IndexerPhases {
+
+    /** The phases; summaries and stored documents are read at the same time at the feeds' head. */
+    enum Phase {
+        /** A page of a change feed (not counted when it was fetched ahead while the previous page was applied). */
+        FEED,
+        /** The stored documents of a page's subjects (Elasticsearch mget). */
+        STORED,
+        /** The public summaries of a page's subjects (record-service). */
+        SUMMARIES,
+        /** The page's documents written (Elasticsearch bulk). */
+        BULK,
+        /** An explicit refresh of the live index. */
+        REFRESH
+    }
+
+    /** A step that may fail with an I/O error. */
+    interface Step<T> {
+        T run() throws IOException;
+    }
+
+    private final Map<Phase, Timer> timers = new EnumMap<>(Phase.class);
+
+    IndexerPhases(MeterRegistry registry) {
+        for (Phase p : Phase.values()) {
+            timers.put(p, Timer.builder("search.indexer.phase").tag("phase", p.name().toLowerCase(Locale.ROOT))
+                    .description("time the indexer spends per phase of a page").register(registry));
+        }
+    }
+
+    <T> T time(Phase phase, Step<T> step) throws IOException {
+        long start = System.nanoTime();
+        try {
+            return step.run();
+        } finally {
+            timers.get(phase).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The same for a step without checked exceptions (calls of the feeds' services). */
+    <T> T timeCall(Phase phase, java.util.function.Supplier<T> step) {
+        long start = System.nanoTime();
+        try {
+            return step.get();
+        } finally {
+            timers.get(phase).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+}
