@@ -184,7 +184,7 @@ class ChangeApplier {
 
     /** All summaries of the page in one call per 1,000 subjects (record-service computes them with one query). */
     private Map<String, Summary> fetchSummaries(Set<String> ids) {
-        return phases.timeCall(Phase.SUMMARIES, () -> {
+        return phases.time(Phase.SUMMARIES, () -> {
             if (ids.size() == 1) {
                 String id = ids.iterator().next();
                 return Map.of(id, feeds.summary(id));

@@ -350,9 +350,9 @@ public class Indexer implements SmartLifecycle {
     private ChangePage nextPage(Pipeline p, Feed feed, long from, int limit) {
         Prefetch ahead = p.prefetch.remove(feed);
         if (ahead != null && ahead.after() == from && ahead.limit() == limit) {
-            return phases.timeCall(Phase.FEED, () -> FeedCalls.join(ahead.page())); // only the wait for it, if any
+            return phases.time(Phase.FEED, () -> FeedCalls.join(ahead.page())); // only the wait for it, if any
         }
-        return phases.timeCall(Phase.FEED, () -> feeds.changes(feed, from, limit));
+        return phases.time(Phase.FEED, () -> feeds.changes(feed, from, limit));
     }
 
     /** The index the alias points to, with its cursor; a new one from 0 when there is none (first start, or lost). */

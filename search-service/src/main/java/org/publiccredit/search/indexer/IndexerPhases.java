@@ -2,7 +2,6 @@ package org.publiccredit.search.indexer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,9 +29,9 @@ class IndexerPhases {
         REFRESH
     }
 
-    /** A step that may fail with an I/O error. */
-    interface Step<T> {
-        T run() throws IOException;
+    /** A step; {@code E} is what it may throw ({@code RuntimeException} for the feeds' calls, inferred). */
+    interface Step<T, E extends Exception> {
+        T run() throws E;
     }
 
     private final Map<Phase, Timer> timers = new EnumMap<>(Phase.class);
@@ -44,20 +43,10 @@ class IndexerPhases {
         }
     }
 
-    <T> T time(Phase phase, Step<T> step) throws IOException {
+    <T, E extends Exception> T time(Phase phase, Step<T, E> step) throws E {
         long start = System.nanoTime();
         try {
             return step.run();
-        } finally {
-            timers.get(phase).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        }
-    }
-
-    /** The same for a step without checked exceptions (calls of the feeds' services). */
-    <T> T timeCall(Phase phase, java.util.function.Supplier<T> step) {
-        long start = System.nanoTime();
-        try {
-            return step.get();
         } finally {
             timers.get(phase).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
