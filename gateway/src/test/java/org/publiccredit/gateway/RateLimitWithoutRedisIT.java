@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.publiccredit.testkit.Api;
+import org.publiccredit.testkit.Burst;
 import org.publiccredit.testkit.IntegrationTest;
 import org.publiccredit.testkit.Reply;
 import org.publiccredit.testkit.Stack;
@@ -28,7 +29,7 @@ class RateLimitWithoutRedisIT {
             anonymous.get("/api/v1/identifiers/91450200MA5K00012P").expect(200);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no hang while Redis is down").isLessThan(Duration.ofSeconds(2));
 
-            List<Reply> replies = GatewayIT.burst(120, () -> anonymous.get("/api/v1/identifiers/91450200MA5K00012P"));
+            List<Reply> replies = Burst.of(120, 16, n -> anonymous.get("/api/v1/identifiers/91450200MA5K00012P"));
             assertThat(replies).anySatisfy(r -> assertThat(r.status()).isEqualTo(200));
             assertThat(replies.stream().filter(r -> r.status() == 429)).as("never unlimited").isNotEmpty();
 

@@ -25,6 +25,7 @@ class ElasticsearchOutageIT {
                 Reply r = reader.get("/api/v1/search?q=" + q("柳州"));
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 r.expectProblem(503, "SEARCH_UNAVAILABLE");
+                assertThat(r.header("Retry-After")).as("when to try again").isNotEmpty();
                 assertThat(millis).as("answered at once").isLessThan(1500);
             }
             reader.get("/api/v1/public/subjects/91450200MA5K00012P").expectProblem(503, "SEARCH_UNAVAILABLE");

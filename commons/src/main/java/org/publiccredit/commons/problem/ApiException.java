@@ -13,6 +13,7 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final transient List<FieldProblem> errors;
     private final transient java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+    private long retryAfterSeconds = -1;
 
     public ApiException(HttpStatus status, String code, String detail) {
         this(status, code, detail, List.of());
@@ -41,6 +42,17 @@ public class ApiException extends RuntimeException {
     public ApiException with(String name, Object value) {
         properties.put(name, value);
         return this;
+    }
+
+    /** Asks the client to wait this long before trying again (a {@code Retry-After} header on the problem). */
+    public ApiException retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** The {@code Retry-After} seconds, or -1 when the problem carries none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public java.util.Map<String, Object> properties() {

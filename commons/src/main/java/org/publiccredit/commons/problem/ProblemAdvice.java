@@ -47,6 +47,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> api(ApiException e) {
         ProblemDetail problem = Problems.of(e.status(), e.code(), e.getMessage(), e.errors());
         e.properties().forEach(problem::setProperty);
+        if (e.retryAfterSeconds() >= 0) {
+            return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                    .contentType(Problems.MEDIA_TYPE).body(withRequestId(problem));
+        }
         return respond(problem);
     }
 

@@ -24,6 +24,10 @@ class ElasticsearchConfig {
                         .setConnectTimeout((int) properties.connectTimeout().toMillis())
                         .setConnectionRequestTimeout((int) properties.connectTimeout().toMillis())
                         .setSocketTimeout((int) properties.socketTimeout().toMillis()))
+                // one node: every connection goes to the same route
+                .setHttpClientConfigCallback(h -> h
+                        .setMaxConnTotal(properties.maxConnections())
+                        .setMaxConnPerRoute(properties.maxConnections()))
                 .build();
     }
 

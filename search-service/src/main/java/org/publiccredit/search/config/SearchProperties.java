@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings of the search service ({@code platform.search.*}).
  *
  * @param elasticsearchUrl the Elasticsearch HTTP endpoint
- * @param connectTimeout connect timeout to Elasticsearch
+ * @param connectTimeout connect timeout to Elasticsearch, and how long a call waits for a free connection
+ * @param maxConnections connections to Elasticsearch (the low-level client's pool; its default of 10 per node made a
+ *        burst of 300 concurrent searches wait and fail)
  * @param socketTimeout read timeout of one Elasticsearch call
  * @param alias the read alias searches go through; concrete indices are {@code <alias>-<mapping version>-<timestamp>}
  * @param metaIndex the small index holding the indexer's cursors and rebuild jobs
@@ -21,13 +23,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param leaseTtl lifetime of the indexer lease in Redis (renewed at a third of it)
  */
 @ConfigurationProperties("platform.search")
-public record SearchProperties(URI elasticsearchUrl, Duration connectTimeout, Duration socketTimeout, String alias,
+public record SearchProperties(URI elasticsearchUrl, Duration connectTimeout, int maxConnections, Duration socketTimeout, String alias,
         String metaIndex, int replicas, URI subjectServiceUrl, URI recordServiceUrl, Duration pollInterval, int batchSize,
         int rebuildBatchSize, Duration leaseTtl) {
 
     public SearchProperties {
         elasticsearchUrl = elasticsearchUrl != null ? elasticsearchUrl : URI.create("http://127.0.0.1:9200");
         connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(1);
+        maxConnections = maxConnections > 0 ? maxConnections : 16;
         socketTimeout = socketTimeout != null ? socketTimeout : Duration.ofSeconds(5);
         alias = alias != null && !alias.isBlank() ? alias : "subjects";
         metaIndex = metaIndex != null && !metaIndex.isBlank() ? metaIndex : "search-meta";

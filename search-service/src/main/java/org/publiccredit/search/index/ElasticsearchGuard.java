@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,20 +51,28 @@ public class ElasticsearchGuard {
                 .register(registry);
     }
 
-    /** Runs a read; an outage (or an open breaker) becomes {@link SearchUnavailableException}. */
+    /**
+     * Runs a read; an outage (or an open breaker) becomes {@link SearchUnavailableException#outage()}, a connection
+     * pool that stayed exhausted for the lease timeout {@link SearchUnavailableException#busy()} (a burst, not an
+     * outage: it does not count against the breaker).
+     */
     public <T> T read(Call<T> call) {
         try {
             return breaker.executeCheckedSupplier(call::run);
         } catch (CallNotPermittedException e) {
-            throw new SearchUnavailableException();
-        } catch (RuntimeException e) {
-            if (outage(e)) {
-                throw new SearchUnavailableException();
-            }
-            throw e;
+            throw SearchUnavailableException.outage();
         } catch (Throwable e) {
             if (outage(e)) {
-                throw new SearchUnavailableException();
+                throw SearchUnavailableException.outage();
+            }
+            if (busy(e)) {
+                throw SearchUnavailableException.busy();
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e instanceof Error error) {
+                throw error;
             }
             throw new IllegalStateException(e);
         }
@@ -71,6 +80,16 @@ public class ElasticsearchGuard {
 
     public CircuitBreaker.State state() {
         return breaker.getState();
+    }
+
+    /** No connection to Elasticsearch could be leased in time (the low-level client's pool timeout). */
+    static boolean busy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean outage(Throwable e) {
