@@ -452,7 +452,7 @@ public class BenchSearch {
 
     static long[] latency(int queries, List<String> fragments, List<Subject> subjects) throws Exception {
         log("STEP 4: latency on the live alias '%s': raw Elasticsearch, search-service directly, through the gateway (%d fragments,"
-                + " %,d warm-up requests per way, then 2 × %,d timed requests per way, interleaved: each query is sent the three ways in a"
+                + " at least %,d warm-up requests per way until the medians hold still, then 2 × %,d timed requests per way, interleaved: each query is sent the three ways in a"
                 + " rotating order, so that a slow moment of the shared machine falls on all three alike)",
                 ALIAS, fragments.size(), WARM_UP, queries);
         hitCheck(fragments, subjects);
@@ -528,31 +528,66 @@ public class BenchSearch {
 
     /**
      * Untimed requests per way first: the search path (query building, the gateway's filters, response parsing) has been
-     * run only by tests and the hit check so far, and the JIT compiles it after some thousand calls.
+     * run only by tests and the hit check so far, and the JIT compiles it after some thousand calls. At least this many
+     * rounds, then blocks of {@link #WARM_UP_BLOCK} until every way's median holds still ({@link #warmUp}).
      */
     static final int WARM_UP = 3_000;
+    static final int WARM_UP_BLOCK = 1_000;
+    static final int WARM_UP_MAX = 15_000;
+    /** A way is warm when the median of its last block is within this fraction of the block before. */
+    static final double WARM_UP_STABLE = 0.05;
 
     /**
-     * Times each query the given ways, one right after the other and the first way rotating, after {@link #WARM_UP} untimed
-     * rounds; one array of nanoseconds per way.
+     * Times each query the given ways, one right after the other and the first way rotating, after the warm-up; one
+     * array of nanoseconds per way.
      */
     static long[][] time(int count, List<String> fragments, List<Call> ways) throws Exception {
+        warmUp(fragments, ways);
+        return rounds(count, fragments, ways, "timed");
+    }
+
+    /**
+     * {@link #WARM_UP} untimed rounds, then blocks of {@link #WARM_UP_BLOCK} rounds until the median of every way moved less
+     * than {@link #WARM_UP_STABLE} from one block to the next (at most {@link #WARM_UP_MAX} rounds). A fresh gateway kept
+     * getting faster for 10,000+ requests (its p50 went 3.3, 1.9, 1.6, 1.4 ms over blocks of 4,000 in one test), far beyond
+     * 3,000: a fixed warm-up measured the JIT, not the gateway.
+     */
+    static void warmUp(List<String> fragments, List<Call> ways) throws Exception {
+        rounds(WARM_UP, fragments, ways, "warm-up");
+        double[] previous = null;
+        for (int done = WARM_UP; done < WARM_UP_MAX; done += WARM_UP_BLOCK) {
+            long[][] block = rounds(WARM_UP_BLOCK, fragments, ways, "warm-up");
+            double[] medians = new double[ways.size()];
+            boolean stable = previous != null;
+            for (int way = 0; way < ways.size(); way++) {
+                medians[way] = p(block[way], 50);
+                stable &= previous != null && Math.abs(medians[way] - previous[way]) <= WARM_UP_STABLE * previous[way];
+            }
+            log("warm-up: %,d rounds, p50 of the last %,d per way %s ms%s (load %s)", done + WARM_UP_BLOCK, WARM_UP_BLOCK,
+                    Arrays.stream(medians).mapToObj(m -> String.format("%.2f", m)).toList(), stable ? ": stable" : "", load());
+            if (stable) {
+                return;
+            }
+            previous = medians;
+        }
+        log("warm-up: medians still moving after %,d rounds; measured anyway", WARM_UP_MAX);
+    }
+
+    /** {@code count} rounds of each query the given ways, the first way rotating; nanoseconds per way and round. */
+    static long[][] rounds(int count, List<String> fragments, List<Call> ways, String what) throws Exception {
         int k = ways.size();
         long[][] out = new long[k][count];
-        for (int i = -WARM_UP; i < count; i++) {
-            String q = fragments.get(Math.floorMod(i, fragments.size()));
+        for (int i = 0; i < count; i++) {
+            String q = fragments.get(i % fragments.size());
             for (int j = 0; j < k; j++) {
-                int way = Math.floorMod(i + j, k);
+                int way = (i + j) % k;
                 long t = System.nanoTime();
                 HttpResponse<String> r = ways.get(way).run(q);
                 long took = System.nanoTime() - t;
                 expect(r, 200, "search " + q);
-                if (i >= 0) {
-                    out[way][i] = took;
-                }
+                out[way][i] = took;
             }
-            status = i < 0 ? "step 4: warming up, " + (i + WARM_UP + 1) + " of " + WARM_UP
-                    : "step 4: " + (i + 1) + " of " + count + " queries timed";
+            status = "step 4: " + what + ", " + (i + 1) + " of " + count + " rounds";
         }
         return out;
     }

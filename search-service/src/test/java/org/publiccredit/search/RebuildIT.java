@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.publiccredit.search.index.SubjectIndex;
 import org.publiccredit.testkit.Api;
 import org.publiccredit.testkit.IntegrationTest;
 import org.publiccredit.testkit.Reply;
@@ -84,7 +85,7 @@ class RebuildIT {
             traffic.join();
         }
         assertThat(job.path("state").asString()).as("job: %s", job).isEqualTo("DONE");
-        assertThat(job.path("index").asString()).startsWith("subjects-v1-").isNotEqualTo(job.path("previousIndex").asString());
+        assertThat(job.path("index").asString()).startsWith("subjects-" + SubjectIndex.MAPPING_VERSION + "-").isNotEqualTo(job.path("previousIndex").asString());
         assertThat(job.path("documents").asLong()).isPositive();
         assertThat(queries[0]).as("queries run during the rebuild").isGreaterThan(5);
         assertThat(failures).as("queries that failed or missed the subject during the rebuild").isEmpty();

@@ -24,7 +24,7 @@ import org.publiccredit.search.config.SearchProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The subject indices: {@code <alias>-v1-<timestamp>} concrete indices behind the read alias, created from
+ * The subject indices: {@code <alias>-v2-<timestamp>} concrete indices behind the read alias, created from
  * {@code elasticsearch/subjects-index.json}. Writes go to a concrete index and are conditional on the
  * document's {@code _seq_no}/{@code _primary_term} as read, so an indexer that lost its lease cannot overwrite
  * the work of the one that holds it.
@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 public class SubjectIndex {
 
     /** Bump with every change of subjects-index.json: a running indexer then rebuilds into a new index by itself. */
-    public static final String MAPPING_VERSION = "v1";
+    public static final String MAPPING_VERSION = "v2";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
     private final ElasticsearchClient client;
