@@ -557,12 +557,8 @@ public class BenchSearch {
         double[] previous = null;
         for (int done = WARM_UP; done < WARM_UP_MAX; done += WARM_UP_BLOCK) {
             long[][] block = rounds(WARM_UP_BLOCK, fragments, ways, "warm-up");
-            double[] medians = new double[ways.size()];
-            boolean stable = previous != null;
-            for (int way = 0; way < ways.size(); way++) {
-                medians[way] = p(block[way], 50);
-                stable &= previous != null && Math.abs(medians[way] - previous[way]) <= WARM_UP_STABLE * previous[way];
-            }
+            double[] medians = Arrays.stream(block).mapToDouble(times -> p(times, 50)).toArray();
+            boolean stable = previous != null && stable(medians, previous);
             log("warm-up: %,d rounds, p50 of the last %,d per way %s ms%s (load %s)", done + WARM_UP_BLOCK, WARM_UP_BLOCK,
                     Arrays.stream(medians).mapToObj(m -> String.format("%.2f", m)).toList(), stable ? ": stable" : "", load());
             if (stable) {
@@ -571,6 +567,16 @@ public class BenchSearch {
             previous = medians;
         }
         log("warm-up: medians still moving after %,d rounds; measured anyway", WARM_UP_MAX);
+    }
+
+    /** Whether every way's median is within {@link #WARM_UP_STABLE} of its median in the block before. */
+    static boolean stable(double[] medians, double[] previous) {
+        for (int way = 0; way < medians.length; way++) {
+            if (Math.abs(medians[way] - previous[way]) > WARM_UP_STABLE * previous[way]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code count} rounds of each query the given ways, the first way rotating; nanoseconds per way and round. */

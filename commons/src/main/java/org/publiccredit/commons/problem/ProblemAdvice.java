@@ -47,11 +47,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> api(ApiException e) {
         ProblemDetail problem = Problems.of(e.status(), e.code(), e.getMessage(), e.errors());
         e.properties().forEach(problem::setProperty);
+        HttpHeaders headers = new HttpHeaders();
         if (e.retryAfterSeconds() >= 0) {
-            return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
-                    .contentType(Problems.MEDIA_TYPE).body(withRequestId(problem));
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
         }
-        return respond(problem);
+        return respond(problem, headers);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -163,7 +163,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(Problems.MEDIA_TYPE).body(withRequestId(problem));
+        return respond(problem, HttpHeaders.EMPTY);
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpHeaders headers) {
+        return ResponseEntity.status(problem.getStatus()).headers(headers).contentType(Problems.MEDIA_TYPE).body(withRequestId(problem));
     }
 
     private static ResponseEntity<Object> respondObject(ProblemDetail problem) {
