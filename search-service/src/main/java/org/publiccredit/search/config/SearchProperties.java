@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param connectTimeout connect timeout to Elasticsearch, and how long a call waits for a free connection
  * @param maxConnections connections to Elasticsearch (the low-level client's pool; its default of 10 per node made a
  *        burst of 300 concurrent searches wait and fail)
- * @param socketTimeout read timeout of one Elasticsearch call
+ * @param socketTimeout read timeout of one Elasticsearch call of the indexer (bulk requests, rebuild steps)
+ * @param readTimeout read timeout of one public read (a search or a profile): with the wait for a connection
+ *        ({@code connectTimeout}) it must stay under the gateway's 3 s route limit, so that search-service answers
+ *        its own 503 before the gateway gives up on it
  * @param alias the read alias searches go through; concrete indices are {@code <alias>-<mapping version>-<timestamp>}
  * @param metaIndex the small index holding the indexer's cursors and rebuild jobs
  * @param replicas replicas of a new index (0 on a single local node)
@@ -23,7 +26,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param leaseTtl lifetime of the indexer lease in Redis (renewed at a third of it)
  */
 @ConfigurationProperties("platform.search")
-public record SearchProperties(URI elasticsearchUrl, Duration connectTimeout, int maxConnections, Duration socketTimeout, String alias,
+public record SearchProperties(URI elasticsearchUrl, Duration connectTimeout, int maxConnections, Duration socketTimeout, Duration readTimeout, String alias,
         String metaIndex, int replicas, URI subjectServiceUrl, URI recordServiceUrl, Duration pollInterval, int batchSize,
         int rebuildBatchSize, Duration leaseTtl) {
 
@@ -32,6 +35,7 @@ public record SearchProperties(URI elasticsearchUrl, Duration connectTimeout, in
         connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(1);
         maxConnections = maxConnections > 0 ? maxConnections : 16;
         socketTimeout = socketTimeout != null ? socketTimeout : Duration.ofSeconds(5);
+        readTimeout = readTimeout != null ? readTimeout : Duration.ofMillis(1500);
         alias = alias != null && !alias.isBlank() ? alias : "subjects";
         metaIndex = metaIndex != null && !metaIndex.isBlank() ? metaIndex : "search-meta";
         subjectServiceUrl = subjectServiceUrl != null ? subjectServiceUrl : URI.create("http://127.0.0.1:8081");

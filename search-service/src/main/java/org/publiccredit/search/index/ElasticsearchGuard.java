@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -54,7 +55,8 @@ public class ElasticsearchGuard {
     /**
      * Runs a read; an outage (or an open breaker) becomes {@link SearchUnavailableException#outage()}, a connection
      * pool that stayed exhausted for the lease timeout {@link SearchUnavailableException#busy()} (a burst, not an
-     * outage: it does not count against the breaker).
+     * outage: it does not count against the breaker). A read Elasticsearch did not answer within the read timeout is
+     * answered busy too, but it counts: a run of them (Elasticsearch hanging, or drowning) opens the breaker.
      */
     public <T> T read(Call<T> call) {
         try {
@@ -62,6 +64,9 @@ public class ElasticsearchGuard {
         } catch (CallNotPermittedException e) {
             throw SearchUnavailableException.outage();
         } catch (Throwable e) {
+            if (timedOut(e)) {
+                throw SearchUnavailableException.busy();
+            }
             if (outage(e)) {
                 throw SearchUnavailableException.outage();
             }
@@ -84,8 +89,17 @@ public class ElasticsearchGuard {
 
     /** No connection to Elasticsearch could be leased in time (the low-level client's pool timeout). */
     static boolean busy(Throwable e) {
+        return causedBy(e, TimeoutException.class);
+    }
+
+    /** Elasticsearch did not answer within the read timeout. */
+    static boolean timedOut(Throwable e) {
+        return causedBy(e, SocketTimeoutException.class);
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }

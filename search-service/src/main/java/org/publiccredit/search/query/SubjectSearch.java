@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.json.JsonpUtils;
+import co.elastic.clients.transport.rest_client.RestClientOptions;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.InputStream;
 import java.time.Clock;
@@ -17,7 +18,9 @@ import java.util.Optional;
 import org.publiccredit.search.config.SearchProperties;
 import org.publiccredit.search.index.ElasticsearchGuard;
 import org.publiccredit.search.index.SubjectDocument;
+import org.apache.http.client.config.RequestConfig;
 import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RequestOptions;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 import org.springframework.stereotype.Service;
@@ -39,6 +42,7 @@ class SubjectSearch {
 
     private final ElasticsearchClient client;
     private final RestClient restClient;
+    private final RequestOptions readOptions;
     private final JsonpMapper mapper;
     private final ObjectReader answers;
     private final ElasticsearchGuard guard;
@@ -46,8 +50,13 @@ class SubjectSearch {
     private final Clock clock;
 
     SubjectSearch(ElasticsearchClient client, RestClient restClient, ElasticsearchGuard guard, SearchProperties properties, Clock clock) {
-        this.client = client;
+        RequestConfig reads = readConfig(properties);
+        RestClientOptions.Builder typed = ((RestClientOptions) client._transportOptions()).toBuilder();
+        typed.restClientRequestOptionsBuilder().setRequestConfig(reads);
+        this.client = client.withTransportOptions(typed.build());
         this.restClient = restClient;
+        // not the typed client's options: they carry its compatibility headers, which clash with a plain JSON body
+        this.readOptions = RequestOptions.DEFAULT.toBuilder().setRequestConfig(reads).build();
         this.mapper = client._jsonpMapper();
         this.answers = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().readerFor(Answer.class);
         this.guard = guard;
@@ -64,6 +73,7 @@ class SubjectSearch {
         Request http = new Request("POST", "/" + alias + "/_search");
         http.addParameter("filter_path", SEARCH_ANSWER);
         http.setJsonEntity(JsonpUtils.toJsonString(request, mapper));
+        http.setOptions(readOptions);
         Answer r = guard.read(() -> {
             try (InputStream body = restClient.performRequest(http).getEntity().getContent()) {
                 return answers.<Answer>readValue(body);
@@ -72,8 +82,9 @@ class SubjectSearch {
                 if (status >= 500 || status == 429) {
                     throw e;
                 }
-                // a request Elasticsearch refuses is a bug of ours, not an outage: it must not open the breaker
-                throw new IllegalStateException("Elasticsearch refused the search: " + status, e);
+                // a request Elasticsearch refuses is a bug of ours, not an outage: it must not open the breaker, so the
+                // ResponseException (an IOException, which the breaker counts) is not kept as the cause
+                throw new IllegalStateException("Elasticsearch refused the search (" + status + "): " + e.getMessage());
             }
         });
         List<Views.SearchItem> items = r.hits() == null || r.hits().hits() == null ? List.of() : r.hits().hits().stream()
@@ -89,6 +100,17 @@ class SubjectSearch {
         Answer.Total total = r.hits() != null ? r.hits().total() : null;
         return new Views.SearchPage(c.text(), c.page(), c.size(), total != null ? total.value() : items.size(),
                 total != null && "gte".equals(total.relation()) ? "gte" : "eq", items, facets);
+    }
+
+    /**
+     * Public reads wait {@link SearchProperties#readTimeout()} for Elasticsearch's answer, not the indexer's longer
+     * socket timeout: the gateway gives up on a request after 3 s, and search-service must answer first (with
+     * 503 SEARCH_BUSY), or the caller gets the gateway's timeout and the gateway's breaker counts it.
+     */
+    private static RequestConfig readConfig(SearchProperties properties) {
+        int connect = (int) properties.connectTimeout().toMillis();
+        return RequestConfig.custom().setConnectTimeout(connect).setConnectionRequestTimeout(connect)
+                .setSocketTimeout((int) properties.readTimeout().toMillis()).build();
     }
 
     /** The part of Elasticsearch's search answer that {@link #SEARCH_ANSWER} keeps. */

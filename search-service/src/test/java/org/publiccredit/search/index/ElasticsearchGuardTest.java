@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,21 @@ class ElasticsearchGuardTest {
             })).isInstanceOfSatisfying(SearchUnavailableException.class, e -> {
                 assertThat(e.code()).isEqualTo("SEARCH_UNAVAILABLE");
                 assertThat(e.retryAfterSeconds()).isEqualTo(5);
+            });
+        }
+        assertThat(guard.state()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThatThrownBy(() -> guard.read(() -> "not called")).isInstanceOfSatisfying(SearchUnavailableException.class,
+                e -> assertThat(e.code()).isEqualTo("SEARCH_UNAVAILABLE"));
+    }
+
+    @Test
+    void aReadElasticsearchDidNotAnswerInTimeIsBusyButARunOfThemOpensTheBreaker() {
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> guard.read(() -> {
+                throw new SocketTimeoutException("1,500 milliseconds timeout on connection http-outgoing-3 [ACTIVE]");
+            })).isInstanceOfSatisfying(SearchUnavailableException.class, e -> {
+                assertThat(e.code()).isEqualTo("SEARCH_BUSY");
+                assertThat(e.retryAfterSeconds()).isEqualTo(1);
             });
         }
         assertThat(guard.state()).isEqualTo(CircuitBreaker.State.OPEN);
