@@ -37,27 +37,23 @@ class ElasticsearchGuardTest {
 
     @Test
     void anUnreachableElasticsearchIsAnOutageThatOpensTheBreaker() {
-        for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> guard.read(() -> {
-                throw new ConnectException("Connection refused");
-            })).isInstanceOfSatisfying(SearchUnavailableException.class, e -> {
-                assertThat(e.code()).isEqualTo("SEARCH_UNAVAILABLE");
-                assertThat(e.retryAfterSeconds()).isEqualTo(5);
-            });
-        }
-        assertThat(guard.state()).isEqualTo(CircuitBreaker.State.OPEN);
-        assertThatThrownBy(() -> guard.read(() -> "not called")).isInstanceOfSatisfying(SearchUnavailableException.class,
-                e -> assertThat(e.code()).isEqualTo("SEARCH_UNAVAILABLE"));
+        assertThreeOpenTheBreaker(new ConnectException("Connection refused"), "SEARCH_UNAVAILABLE", 5);
     }
 
     @Test
     void aReadElasticsearchDidNotAnswerInTimeIsBusyButARunOfThemOpensTheBreaker() {
+        assertThreeOpenTheBreaker(new SocketTimeoutException("1,500 milliseconds timeout on connection http-outgoing-3 [ACTIVE]"),
+                "SEARCH_BUSY", 1);
+    }
+
+    /** Three reads failing alike answer the given 503 each, then the breaker is open: the next read is not even tried. */
+    private void assertThreeOpenTheBreaker(IOException failure, String code, long retryAfter) {
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(() -> guard.read(() -> {
-                throw new SocketTimeoutException("1,500 milliseconds timeout on connection http-outgoing-3 [ACTIVE]");
+                throw failure;
             })).isInstanceOfSatisfying(SearchUnavailableException.class, e -> {
-                assertThat(e.code()).isEqualTo("SEARCH_BUSY");
-                assertThat(e.retryAfterSeconds()).isEqualTo(1);
+                assertThat(e.code()).isEqualTo(code);
+                assertThat(e.retryAfterSeconds()).isEqualTo(retryAfter);
             });
         }
         assertThat(guard.state()).isEqualTo(CircuitBreaker.State.OPEN);
