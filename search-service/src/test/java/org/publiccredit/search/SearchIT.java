@@ -160,7 +160,7 @@ class SearchIT {
     /**
      * 300 searches of 50 results at once from 300 callers, through the gateway, more than 2 cores answer in a second:
      * each is answered, either with results or with 503 SEARCH_BUSY and Retry-After once it waited a second for one of
-     * search-service's 16 connections to Elasticsearch; none with a 500 (a wait for a connection used to end in one),
+     * search-service's 16 connections to Elasticsearch or 1.5 s for Elasticsearch's answer; none with a 500 (a wait for a connection used to end in one),
      * none refused by the gateway (its bulkhead let 25 through), none timed out at the gateway.
      */
     @Test

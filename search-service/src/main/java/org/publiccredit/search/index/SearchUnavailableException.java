@@ -5,7 +5,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Elasticsearch cannot answer now: a 503 problem with {@code Retry-After}, never a 500. Either it is down (or the
- * circuit breaker is open), or every connection to it is busy with other searches (a burst of traffic).
+ * circuit breaker is open), or it is busy: every connection to it is taken by other searches, or it did not answer a
+ * read within the read timeout (a burst of traffic).
  */
 public final class SearchUnavailableException extends ApiException {
 
@@ -19,7 +20,10 @@ public final class SearchUnavailableException extends ApiException {
         return new SearchUnavailableException("SEARCH_UNAVAILABLE", "Search is temporarily unavailable; try again shortly", 5);
     }
 
-    /** Every connection to Elasticsearch stayed busy for the whole lease timeout. */
+    /**
+     * Every connection to Elasticsearch stayed busy for the whole lease timeout, or Elasticsearch did not answer a read
+     * within the read timeout.
+     */
     public static SearchUnavailableException busy() {
         return new SearchUnavailableException("SEARCH_BUSY", "Search is busy with other requests; try again in a second", 1);
     }

@@ -42,15 +42,15 @@ class SubjectSearchFailuresTest {
     private final ElasticsearchGuard guard = new ElasticsearchGuard(new SimpleMeterRegistry());
     /** 0: never answer; else the status to answer with. */
     private volatile int status;
-    private HttpServer silent;
+    private HttpServer standIn;
     private RestClient restClient;
     private SubjectSearch search;
 
     @BeforeEach
     void start() throws Exception {
-        silent = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        silent.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        silent.createContext("/", exchange -> {
+        standIn = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        standIn.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        standIn.createContext("/", exchange -> {
             if (status != 0) {
                 byte[] body = "{\"error\":{\"type\":\"parsing_exception\"},\"status\":400}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -66,15 +66,16 @@ class SubjectSearchFailuresTest {
             }
             exchange.close();
         });
-        silent.start();
-        URI url = URI.create("http://127.0.0.1:" + silent.getAddress().getPort());
+        standIn.start();
+        URI url = URI.create("http://127.0.0.1:" + standIn.getAddress().getPort());
         SearchProperties properties = new SearchProperties(url, Duration.ofSeconds(1), 4, Duration.ofSeconds(30), READ_TIMEOUT,
                 "subjects", null, 0, null, null, null, 0, 0, null);
         // as ElasticsearchConfig builds it: the client-wide socket timeout is the indexer's (here 30 s)
         restClient = RestClient.builder(HttpHost.create(url.toString()))
                 .setRequestConfigCallback(r -> r.setSocketTimeout((int) properties.socketTimeout().toMillis()))
                 .build();
-        ElasticsearchClient client = new ElasticsearchClient(new RestClientTransport(restClient, new Jackson3JsonpMapper(JsonMapper.builder().build())));
+        ElasticsearchClient client = new ElasticsearchClient(
+                new RestClientTransport(restClient, new Jackson3JsonpMapper(JsonMapper.builder().build())));
         search = new SubjectSearch(client, restClient, guard, properties, Clock.systemUTC());
     }
 
@@ -82,7 +83,7 @@ class SubjectSearchFailuresTest {
     void stop() throws Exception {
         release.countDown();
         restClient.close();
-        silent.stop(0);
+        standIn.stop(0);
     }
 
     @Test
