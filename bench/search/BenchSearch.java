@@ -528,14 +528,19 @@ public class BenchSearch {
 
     /**
      * Untimed requests per way first: the search path (query building, the gateway's filters, response parsing) has been
-     * run only by tests and the hit check so far, and the JIT compiles it after some thousand calls. At least this many
-     * rounds, then blocks of {@link #WARM_UP_BLOCK} until every way's median holds still ({@link #warmUp}).
+     * run only by tests and the hit check so far, and the JIT compiles it over tens of thousands of calls. At least this
+     * many rounds, then blocks of {@link #WARM_UP_BLOCK} until the JIT has gone quiet and every way's median holds still
+     * ({@link #warmUp}).
      */
     static final int WARM_UP = 3_000;
     static final int WARM_UP_BLOCK = 1_000;
-    static final int WARM_UP_MAX = 15_000;
+    static final int WARM_UP_MAX = 45_000;
     /** A way is warm when the median of its last block is within this fraction of the block before. */
     static final double WARM_UP_STABLE = 0.05;
+    /** The JIT is quiet when the gateway and search-service each spent less than this compiling during a block... */
+    static final double WARM_UP_JIT_QUIET_MS = 100;
+    /** ... in this many blocks in a row. */
+    static final int WARM_UP_QUIET_BLOCKS = 2;
 
     /**
      * Times each query the given ways, one right after the other and the first way rotating, after the warm-up; one
@@ -547,26 +552,62 @@ public class BenchSearch {
     }
 
     /**
-     * {@link #WARM_UP} untimed rounds, then blocks of {@link #WARM_UP_BLOCK} rounds until the median of every way moved less
-     * than {@link #WARM_UP_STABLE} from one block to the next (at most {@link #WARM_UP_MAX} rounds). A fresh gateway kept
-     * getting faster for 10,000+ requests (its p50 went 3.3, 1.9, 1.6, 1.4 ms over blocks of 4,000 in one test), far beyond
-     * 3,000: a fixed warm-up measured the JIT, not the gateway.
+     * {@link #WARM_UP} untimed rounds, then blocks of {@link #WARM_UP_BLOCK} rounds until, in {@link #WARM_UP_QUIET_BLOCKS}
+     * blocks in a row, the gateway and search-service each compiled for less than {@link #WARM_UP_JIT_QUIET_MS} (their
+     * {@code jvm_compilation_time_ms_total}) and the median of every way moved less than {@link #WARM_UP_STABLE} from the
+     * block before (at most {@link #WARM_UP_MAX} rounds).
+     * <p>
+     * Medians alone stopped too early: a fresh gateway's JIT kept compiling in bursts of 0.2-1.3 s per block of 1,000
+     * requests until about 30,000 requests, while its median drifted down by less than 5 % per block (gateway ÷ direct
+     * 1.47 after 5,000 rounds, 1.39 after 11,000, 1.33 after 20,000, 1.30 after 35,000, in one test); run I stopped after
+     * 5,000 rounds and measured the JIT, not the gateway.
      */
     static void warmUp(List<String> fragments, List<Call> ways) throws Exception {
         rounds(WARM_UP, fragments, ways, "warm-up");
         double[] previous = null;
+        double[] jit = jitMillis();
+        int quiet = 0;
         for (int done = WARM_UP; done < WARM_UP_MAX; done += WARM_UP_BLOCK) {
             long[][] block = rounds(WARM_UP_BLOCK, fragments, ways, "warm-up");
             double[] medians = Arrays.stream(block).mapToDouble(times -> p(times, 50)).toArray();
-            boolean stable = previous != null && stable(medians, previous);
-            log("warm-up: %,d rounds, p50 of the last %,d per way %s ms%s (load %s)", done + WARM_UP_BLOCK, WARM_UP_BLOCK,
-                    Arrays.stream(medians).mapToObj(m -> String.format("%.2f", m)).toList(), stable ? ": stable" : "", load());
-            if (stable) {
+            double[] jitNow = jitMillis();
+            double[] compiled = {jitNow[0] - jit[0], jitNow[1] - jit[1]};
+            jit = jitNow;
+            boolean stable = previous != null && stable(medians, previous)
+                    && compiled[0] < WARM_UP_JIT_QUIET_MS && compiled[1] < WARM_UP_JIT_QUIET_MS;
+            quiet = stable ? quiet + 1 : 0;
+            log("warm-up: %,d rounds, p50 of the last %,d per way %s ms, JIT of gateway / search-service %.0f / %.0f ms%s"
+                            + " (load %s)", done + WARM_UP_BLOCK, WARM_UP_BLOCK,
+                    Arrays.stream(medians).mapToObj(m -> String.format("%.2f", m)).toList(), compiled[0], compiled[1],
+                    stable ? ": quiet and stable (" + quiet + " of " + WARM_UP_QUIET_BLOCKS + ")" : "", load());
+            if (quiet >= WARM_UP_QUIET_BLOCKS) {
                 return;
             }
             previous = medians;
         }
-        log("warm-up: medians still moving after %,d rounds; measured anyway", WARM_UP_MAX);
+        log("warm-up: still compiling or moving after %,d rounds; measured anyway", WARM_UP_MAX);
+    }
+
+    /**
+     * Milliseconds the JIT has compiled so far in the gateway and in search-service ({@code jvm_compilation_time_ms_total}
+     * on their Prometheus endpoints); a process that does not say counts as always compiling (NaN never is quiet).
+     */
+    static double[] jitMillis() {
+        return new double[] {jitMillis(GATEWAY), jitMillis(SEARCH)};
+    }
+
+    static double jitMillis(String base) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = Pattern.compile("(?m)^jvm_compilation_time_ms_total\\{[^}]*} ([0-9.Ee+-]+)$").matcher(r.body());
+            return r.statusCode() == 200 && m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        } catch (IOException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
     }
 
     /** Whether every way's median is within {@link #WARM_UP_STABLE} of its median in the block before. */
