@@ -452,7 +452,7 @@ public class BenchSearch {
 
     static long[] latency(int queries, List<String> fragments, List<Subject> subjects) throws Exception {
         log("STEP 4: latency on the live alias '%s': raw Elasticsearch, search-service directly, through the gateway (%d fragments,"
-                + " at least %,d warm-up requests per way until the medians hold still, then 2 × %,d timed requests per way, interleaved: each query is sent the three ways in a"
+                + " at least %,d warm-up requests per way until the JIT is quiet and the medians hold still, then 2 × %,d timed requests per way, interleaved: each query is sent the three ways in a"
                 + " rotating order, so that a slow moment of the shared machine falls on all three alike)",
                 ALIAS, fragments.size(), WARM_UP, queries);
         hitCheck(fragments, subjects);

@@ -294,6 +294,32 @@ public final class Invariants {
             boolean anyPeer = spec.getIngress().stream().anyMatch(rule -> rule.getFrom() == null || rule.getFrom().isEmpty());
             if (anyPeer) v.add(p.id() + ": an ingress rule without `from` admits every source");
         }
+        metricsNotPublic(policies, workloads, v);
+    }
+
+    /**
+     * A pod's metrics port (annotation {@code prometheus.io/port}) is not one the ingress controller may reach: the ingress
+     * sends every path to the gateway, so metrics on its public port would be readable from the internet.
+     */
+    private static void metricsNotPublic(List<Manifest> policies, List<Workload> workloads, List<String> v) {
+        for (Workload w : workloads) {
+            Map<String, String> annotations = w.template().getMetadata() == null ? null : w.template().getMetadata().getAnnotations();
+            String port = annotations == null ? null : annotations.get("prometheus.io/port");
+            if (port == null) continue;
+            boolean reachable = policies.stream().map(p -> ((NetworkPolicy) p.typed()).getSpec())
+                    .filter(spec -> spec.getPodSelector() != null && spec.getPodSelector().getMatchLabels() != null
+                            && matches(spec.getPodSelector().getMatchLabels(), w.podLabels()) && spec.getIngress() != null)
+                    .flatMap(spec -> spec.getIngress().stream())
+                    .filter(rule -> rule.getFrom() != null && rule.getFrom().stream().anyMatch(peer -> peer.getNamespaceSelector() != null
+                            && peer.getNamespaceSelector().getMatchLabels() != null
+                            && INGRESS_NAMESPACE.equals(peer.getNamespaceSelector().getMatchLabels().get(NAMESPACE_LABEL))))
+                    .anyMatch(rule -> rule.getPorts() == null || rule.getPorts().isEmpty() || rule.getPorts().stream()
+                            .anyMatch(np -> np.getPort() == null || port.equals(np.getPort().getValue() == null ? null
+                                    : String.valueOf(np.getPort().getValue()))));
+            if (reachable) {
+                v.add(w.id() + ": serves its metrics (prometheus.io/port " + port + ") on a port the ingress controller reaches");
+            }
+        }
     }
 
     private static boolean isEmpty(LabelSelector s) {

@@ -141,6 +141,13 @@ class CheckerCatchesBreakageTest {
     }
 
     @Test
+    void theGatewaysMetricsOnThePortTheIngressReachesAreCaught() {
+        List<String> v = breakProd("Deployment", "gateway", d -> ((ObjectNode) d.at("/spec/template/metadata/annotations"))
+                .put("prometheus.io/port", "8080"));
+        assertThat(v).contains("Deployment/gateway: serves its metrics (prometheus.io/port 8080) on a port the ingress controller reaches");
+    }
+
+    @Test
     void productionWithOneReplicaIsCaught() {
         List<Manifest> ms = Rendered.manifests("prod");
         edit(ms, "Deployment", "objection-service", d -> ((ObjectNode) d.path("spec")).put("replicas", 1));

@@ -53,7 +53,8 @@ class GatewaySecurity {
                 .authorizeExchange(a -> a
                         .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/fallback/**").permitAll()
-                        // scraped on the pod's port inside the cluster; the ingress routes only /api and the portal
+                        // locally on the server port; in Kubernetes the actuator has a port of its own (profile k8s) that
+                        // only Prometheus' namespace reaches, since the ingress sends every path to the server port
                         .pathMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/assets/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**", "/openapi/*").permitAll()
