@@ -24,7 +24,8 @@ class RateLimitWithoutRedisIT {
     void withoutRedisRequestsAreServedAndBurstsAreStillLimited() throws Exception {
         Stack.stop("redis");
         try {
-            Api anonymous = Api.gateway().header("X-Forwarded-For", "192.0.2." + ThreadLocalRandom.current().nextInt(1, 255));
+            // .254 is kept for the other caller below: the same address would find its bucket emptied by the burst
+            Api anonymous = Api.gateway().header("X-Forwarded-For", "192.0.2." + ThreadLocalRandom.current().nextInt(1, 254));
             long start = System.nanoTime();
             anonymous.get("/api/v1/identifiers/91450200MA5K00012P").expect(200);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no hang while Redis is down").isLessThan(Duration.ofSeconds(2));
