@@ -2,6 +2,10 @@ package org.publiccredit.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -132,6 +136,22 @@ class GatewayIT {
         Reply reply = Api.gateway().as(Tokens.user("admin1")).get(path);
         assertThat(reply.status()).as(path).isIn(401, 403, 404);
         assertThat(reply.text()).doesNotContain("\"routes\"").doesNotContain("predicate");
+    }
+
+    /**
+     * curl sends {@code ?q=柳州} unencoded: the gateway reads the bytes as UTF-8 and answers the search (Spring answered
+     * such a request line with a bare 400 and no body).
+     */
+    @Test
+    void aQueryInUnencodedUtf8IsSearchedAsUtf8() throws IOException {
+        URI gateway = URI.create(Stack.gateway());
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /api/v1/search?q=柳州&size=1 HTTP/1.1\r\nHost: " + gateway.getHost()
+                    + "\r\nX-Forwarded-For: 198.18.255.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("\"query\":\"柳州\"");
+        }
     }
 
     @ParameterizedTest
