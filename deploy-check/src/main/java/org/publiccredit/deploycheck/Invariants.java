@@ -283,8 +283,7 @@ public final class Invariants {
             if (spec.getIngress() == null) continue;
             boolean fromIngress = spec.getIngress().stream()
                     .flatMap(rule -> rule.getFrom() == null ? java.util.stream.Stream.<NetworkPolicyPeer>empty() : rule.getFrom().stream())
-                    .anyMatch(peer -> peer.getNamespaceSelector() != null && peer.getNamespaceSelector().getMatchLabels() != null
-                            && INGRESS_NAMESPACE.equals(peer.getNamespaceSelector().getMatchLabels().get(NAMESPACE_LABEL)));
+                    .anyMatch(Invariants::ingressController);
             Map<String, String> podSel = spec.getPodSelector() == null ? null : spec.getPodSelector().getMatchLabels();
             boolean publicPods = podSel != null && (Objects.equals(podSel.get("app.kubernetes.io/name"), "gateway")
                     || Objects.equals(podSel.get("app"), "keycloak"));
@@ -310,9 +309,7 @@ public final class Invariants {
                     .filter(spec -> spec.getPodSelector() != null && spec.getPodSelector().getMatchLabels() != null
                             && matches(spec.getPodSelector().getMatchLabels(), w.podLabels()) && spec.getIngress() != null)
                     .flatMap(spec -> spec.getIngress().stream())
-                    .filter(rule -> rule.getFrom() != null && rule.getFrom().stream().anyMatch(peer -> peer.getNamespaceSelector() != null
-                            && peer.getNamespaceSelector().getMatchLabels() != null
-                            && INGRESS_NAMESPACE.equals(peer.getNamespaceSelector().getMatchLabels().get(NAMESPACE_LABEL))))
+                    .filter(rule -> rule.getFrom() != null && rule.getFrom().stream().anyMatch(Invariants::ingressController))
                     .anyMatch(rule -> rule.getPorts() == null || rule.getPorts().isEmpty() || rule.getPorts().stream()
                             .anyMatch(np -> np.getPort() == null || port.equals(np.getPort().getValue() == null ? null
                                     : String.valueOf(np.getPort().getValue()))));
@@ -320,6 +317,12 @@ public final class Invariants {
                 v.add(w.id() + ": serves its metrics (prometheus.io/port " + port + ") on a port the ingress controller reaches");
             }
         }
+    }
+
+    /** A peer that is the ingress controller's namespace. */
+    private static boolean ingressController(NetworkPolicyPeer peer) {
+        return peer.getNamespaceSelector() != null && peer.getNamespaceSelector().getMatchLabels() != null
+                && INGRESS_NAMESPACE.equals(peer.getNamespaceSelector().getMatchLabels().get(NAMESPACE_LABEL));
     }
 
     private static boolean isEmpty(LabelSelector s) {
