@@ -3,9 +3,13 @@ package org.publiccredit.commons.web;
 import java.util.List;
 import org.publiccredit.commons.problem.ProblemAdvice;
 import org.publiccredit.commons.security.CallerArgumentResolver;
+import org.publiccredit.commons.security.Caller;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -38,5 +42,15 @@ public class CommonsServletAutoConfiguration {
                 resolvers.add(new CallerArgumentResolver());
             }
         };
+    }
+
+    /** The {@code Caller} argument comes from the token, not from the request: the API documents (and the portal's
+     * client generated from them) must not show it as a required query parameter. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.utils.SpringDocUtils")
+    static class HideCallerFromApiDocs {
+        HideCallerFromApiDocs() {
+            SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        }
     }
 }

@@ -1,0 +1,6 @@
+import type { Messages } from '@/i18n/types'
+
+export const messages: Messages = {
+  zh: { search: {} },
+  en: { search: {} },
+}
