@@ -56,8 +56,8 @@ class GatewaySecurity {
                         // locally on the server port; in Kubernetes the actuator has a port of its own (profile k8s) that
                         // only Prometheus' namespace reaches, since the ingress sends every path to the server port
                         .pathMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll()
-                        .pathMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/assets/**", "/swagger-ui.html",
-                                "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**", "/openapi/*").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**",
+                                "/openapi/*", "/portal-config.json").permitAll()
                         // public reads (anonymous, rate limited by client IP)
                         .pathMatchers(HttpMethod.GET, "/api/v1/identifiers/**", "/api/v1/catalog", "/api/v1/catalog/**",
                                 "/api/v1/search", "/api/v1/search/**", "/api/v1/public/**", "/api/v1/calendar/**").permitAll()
@@ -75,6 +75,10 @@ class GatewaySecurity {
                         .pathMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .pathMatchers(HttpMethod.PUT, "/api/v1/catalog/**").hasRole(ADMIN)
                         .pathMatchers(HttpMethod.POST, "/api/v1/catalog/**").hasRole(ADMIN)
+                        .pathMatchers("/api/**", "/actuator/**", "/internal/**").authenticated()
+                        // the portal: its files and every client-side route (PortalWebFilter serves index.html for them)
+                        .pathMatchers(HttpMethod.GET, "/**").permitAll()
+                        .pathMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(new KeycloakRoles())))
