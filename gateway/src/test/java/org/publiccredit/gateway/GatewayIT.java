@@ -154,6 +154,22 @@ class GatewayIT {
         }
     }
 
+    /** What Spring Security's firewall refuses is answered as a problem, not a bare 400 without a body. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/search/..%2f", "/api//v1/search", "/api/v1/./search", "/api/v1/search;jsessionid=1",
+            "/api/v1/%2e%2e/internal/v1/changes", "/api/v1/search%5Cx", "/api/v1/a%00b", "/api/v1/%252e%252e/x"})
+    void aTargetTheFirewallRefusesIs400ProblemRequestRejected(String target) throws IOException {
+        URI gateway = URI.create(Stack.gateway());
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + gateway.getHost()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).as(target).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                    .contains("\"code\":\"REQUEST_REJECTED\"");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"subject", "record", "search", "objection"})
     void eachServicePublishesItsOpenApiDocumentThroughTheGateway(String service) {

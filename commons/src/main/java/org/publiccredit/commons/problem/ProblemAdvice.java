@@ -117,14 +117,37 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             case MaxUploadSizeExceededException m -> "PAYLOAD_TOO_LARGE";
             default -> "HTTP_" + statusCode.value();
         };
-        String detail = LogSafe.path(body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : ex.getMessage());
+        String detail = detail(ex, statusCode);
         List<FieldProblem> errors = switch (ex) {
             case MissingServletRequestParameterException m -> List.of(new FieldProblem(m.getParameterName(), code, "required"));
             case TypeMismatchException t -> List.of(new FieldProblem(t.getPropertyName(), code, "has the wrong type"));
             default -> List.of();
         };
-        ProblemDetail problem = Problems.of(statusCode, code, detail != null ? detail : "Request refused", errors);
+        ProblemDetail problem = Problems.of(statusCode, code, detail, errors);
         return ResponseEntity.status(statusCode).headers(headers).contentType(Problems.MEDIA_TYPE).body(withRequestId(problem));
+    }
+
+    /**
+     * The refusal in the API's words, naming the parameter or header: never the framework's message, which speaks of
+     * Java types and method parameters ("Required request parameter 'month' for method parameter type String").
+     */
+    static String detail(Exception ex, HttpStatusCode status) {
+        return switch (ex) {
+            case MissingServletRequestParameterException m -> "The query parameter '" + m.getParameterName() + "' is required";
+            case MissingRequestHeaderException m -> "The header '" + m.getHeaderName() + "' is required";
+            case TypeMismatchException t -> t.getPropertyName() != null
+                    ? "The parameter '" + t.getPropertyName() + "' has an invalid value"
+                    : "A parameter has an invalid value";
+            case HttpRequestMethodNotSupportedException m -> "The method " + m.getMethod() + " is not allowed here";
+            case HttpMediaTypeNotSupportedException m -> "This content type is not accepted here";
+            case HttpMediaTypeNotAcceptableException m -> "No representation the request accepts is available";
+            case NoResourceFoundException n -> "No such resource";
+            case MaxUploadSizeExceededException m -> "The upload is larger than allowed";
+            default -> {
+                HttpStatus known = HttpStatus.resolve(status.value());
+                yield known != null ? known.getReasonPhrase() : "Request refused";
+            }
+        };
     }
 
     static List<FieldProblem> fieldProblems(BindingResult result) {

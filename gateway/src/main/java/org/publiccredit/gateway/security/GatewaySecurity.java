@@ -18,6 +18,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
@@ -117,6 +118,16 @@ class GatewaySecurity {
             return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
                     "The bearer token is invalid or expired");
         };
+    }
+
+    /**
+     * Spring Security's firewall refuses paths such as {@code //}, {@code /./}, {@code ..}, {@code %2F}, {@code %5C},
+     * {@code ;}, {@code %00} or a double encoding with a bare 400: answer a problem like every other refusal.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests() {
+        return (exchange, rejected) -> ProblemResponses.write(exchange, HttpStatus.BAD_REQUEST, "REQUEST_REJECTED",
+                "The request target is not allowed (e.g. encoded slashes, dot segments, semicolons or control characters)");
     }
 
     @Bean

@@ -1,0 +1,42 @@
+package org.publiccredit.commons.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Refusals speak the API's words: the parameter's name, never Java types or the framework's resource handling. */
+class ProblemAdviceDetailTest {
+
+    @Test
+    void aMissingParameterIsNamedWithoutJavaTypes() {
+        String detail = ProblemAdvice.detail(new MissingServletRequestParameterException("month", "String"), HttpStatus.BAD_REQUEST);
+        assertThat(detail).isEqualTo("The query parameter 'month' is required").doesNotContain("String");
+    }
+
+    @Test
+    void aParameterOfTheWrongShapeIsNamed() {
+        TypeMismatchException mismatch = new TypeMismatchException("x", Integer.class);
+        mismatch.initPropertyName("kind");
+        assertThat(ProblemAdvice.detail(mismatch, HttpStatus.BAD_REQUEST)).isEqualTo("The parameter 'kind' has an invalid value");
+    }
+
+    @Test
+    void anUnknownPathIsNotAStaticResource() {
+        String detail = ProblemAdvice.detail(new NoResourceFoundException(HttpMethod.GET, "/api/v1/records/x/y", "api/v1/records/x/y"),
+                HttpStatus.NOT_FOUND);
+        assertThat(detail).isEqualTo("No such resource");
+    }
+
+    @Test
+    void anyOtherRefusalGivesItsStatusReason() {
+        assertThat(ProblemAdvice.detail(new HttpRequestMethodNotSupportedException("DELETE"), HttpStatus.METHOD_NOT_ALLOWED))
+                .isEqualTo("The method DELETE is not allowed here");
+        assertThat(ProblemAdvice.detail(new IllegalStateException("internal words"), HttpStatus.CONFLICT)).isEqualTo("Conflict");
+    }
+}
