@@ -2,6 +2,7 @@ package org.publiccredit.commons.web;
 
 import java.util.List;
 import org.publiccredit.commons.problem.ProblemAdvice;
+import org.publiccredit.commons.problem.Problems;
 import org.publiccredit.commons.security.CallerArgumentResolver;
 import org.publiccredit.commons.security.Caller;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -51,6 +52,24 @@ public class CommonsServletAutoConfiguration {
     static class HideCallerFromApiDocs {
         HideCallerFromApiDocs() {
             SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        }
+    }
+
+    /** Spring Security's firewall (a control or non-ASCII character in a header, an encoded slash …) answers a problem,
+     * not an unmapped {@code RequestRejectedException} (a 500). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.security.web.firewall.RequestRejectedHandler")
+    static class RejectedRequests {
+        @Bean
+        org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+            return (request, response, rejected) -> {
+                response.setStatus(400);
+                response.setContentType(Problems.MEDIA_TYPE.toString());
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write(Problems.json(400, "REQUEST_REJECTED",
+                        "The request is not allowed (e.g. a control character in a header, encoded slashes or dot segments)",
+                        RequestIds.current()));
+            };
         }
     }
 }
