@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -67,6 +68,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                         v.getMessage()))
                 .toList();
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid fields", errors));
+    }
+
+    /** A multipart body that cannot be parsed (no boundary, no closing boundary, a broken part header) is the caller's
+     * error. Uploads over the limit ({@code MaxUploadSizeExceededException}, a subclass) stay 413 (handled below). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_MULTIPART",
+                "The multipart body cannot be read (a boundary, a part header or the closing boundary is missing or broken)"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -39,4 +39,11 @@ class ProblemAdviceDetailTest {
                 .isEqualTo("The method DELETE is not allowed here");
         assertThat(ProblemAdvice.detail(new IllegalStateException("internal words"), HttpStatus.CONFLICT)).isEqualTo("Conflict");
     }
+
+    @Test
+    void aBrokenMultipartBodyIs400NotA500() {
+        var answer = new ProblemAdvice().multipart(new org.springframework.web.multipart.MultipartException("Failed to parse"));
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getBody().getProperties()).containsEntry("code", "MALFORMED_MULTIPART");
+    }
 }
