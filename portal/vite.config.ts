@@ -31,6 +31,9 @@ export default defineConfig({
       '/api': gateway,
       '/portal-config.json': gateway,
       '/openapi': gateway,
+      '/swagger-ui': gateway,
+      '/v3': gateway,
+      '/webjars': gateway,
     },
   },
 })

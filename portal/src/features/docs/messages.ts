@@ -1,6 +1,106 @@
 import type { Messages } from '@/i18n/types'
 
 export const messages: Messages = {
-  zh: { docs: {} },
-  en: { docs: {} },
+  zh: {
+    docs: {
+      title: '接口文档',
+      lead: '平台的全部接口都经统一网关以 /api/v1 开头提供，请求和响应均为 JSON（UTF-8）。以下是在线文档入口和对接时需要了解的约定。',
+      links: {
+        title: '在线文档',
+        swagger: '打开 Swagger UI（全部服务汇总）',
+        swaggerHint: '可按服务切换，查看每个接口的参数、响应和错误码。',
+        openapi: '各服务的 OpenAPI 描述文件（JSON）',
+        newTab: '链接在新标签页中打开。可用 OpenAPI 文件生成各语言的客户端代码。',
+      },
+      services: {
+        subject: '主体登记服务（subject-service）',
+        record: '信用记录服务（record-service：目录、归集、公示、核查、统计）',
+        search: '信用查询服务（search-service）',
+        objection: '异议与信用修复服务（objection-service）',
+      },
+      tokens: {
+        title: '访问令牌',
+        text: '公开查询接口无需登录。其他接口须携带访问令牌：系统对接的合作机构以客户端凭证方式（client_credentials）向统一身份认证服务（Keycloak，realm credit）申请令牌，令牌有效期 5 分钟，到期前重新申请即可。',
+        example: '申请访问令牌的示例',
+        use: '调用接口时，在请求头中携带 Authorization: Bearer 访问令牌：',
+        callExample: '携带令牌调用核查接口的示例',
+        portal: '网站用户通过登录页面（授权码 + PKCE）获得令牌；令牌只保存在当前浏览器标签页中，关闭即失效。',
+      },
+      problems: {
+        title: '错误响应（Problem JSON）',
+        text: '所有错误都以 RFC 9457 格式返回（Content-Type: application/problem+json），并带有稳定的错误码：',
+        code: 'code：稳定的错误码（如 VALIDATION_FAILED、NOT_FOUND、RATE_LIMITED），请据此判断并向用户展示相应提示；detail 为英文说明，仅供开发排查。',
+        errors: 'errors：校验失败时逐项列出出错字段（field）、错误码（code）和说明（message），例如 subjects[3]。',
+        requestId: 'requestId：请求编号，同时在响应头 X-Request-Id 中返回；咨询或报障时请提供。',
+        language: '请求头 Accept-Language 为 zh-CN 时，面向用户的说明（如代码校验结果）为中文。',
+        example: '错误响应示例',
+      },
+      limits: {
+        title: '调用频率与 Retry-After',
+        anonymous: '未登录访问：按来源地址，每秒 20 次，可短时突发至 40 次。',
+        user: '登录用户：每人每秒 50 次，可短时突发至 100 次。',
+        partner: '合作机构客户端（客户端凭证）：每个客户端每秒 200 次，可短时突发至 400 次，可按接入协议调整。',
+        retryAfter: '超出频率时返回 429 和 RATE_LIMITED，响应头 Retry-After 给出需等待的秒数；请在等待后重试，不要立即重复请求。',
+        unavailable: '服务暂时不可用或繁忙时返回 503（如 SEARCH_UNAVAILABLE、SEARCH_BUSY），通常也带 Retry-After，处理方式相同。',
+      },
+      idempotency: {
+        title: '重复提交与 Idempotency-Key',
+        text: '提出异议、申请信用修复等会创建案件的请求，必须在请求头中携带 Idempotency-Key（1 至 100 个可见 ASCII 字符，每次新的提交生成一个新值，例如 UUID）。网络中断后重试时请使用同一个值：',
+        same: '同一个 Idempotency-Key、同样的内容：返回首次创建的案件，不会重复创建。',
+        different: '同一个 Idempotency-Key、不同的内容：返回 422 IDEMPOTENCY_KEY_REUSED。',
+        natural: '信用记录报送以（报送部门、目录类别、决定文书号）为唯一键，重复报送视为更新或无变化，不会产生重复记录；网关不会自动重试 POST 请求。',
+      },
+    },
+  },
+  en: {
+    docs: {
+      title: 'API documentation',
+      lead: 'Every API of the platform is served through one gateway under /api/v1, JSON (UTF-8) in and out. Below: the online documentation and the conventions an integration needs to know.',
+      links: {
+        title: 'Online documentation',
+        swagger: 'Open the Swagger UI (all services)',
+        swaggerHint: 'switch between services; every operation with its parameters, answers and error codes.',
+        openapi: 'Each service\'s OpenAPI document (JSON)',
+        newTab: 'Links open in a new tab. The OpenAPI documents can generate client code in any language.',
+      },
+      services: {
+        subject: 'Subject registry (subject-service)',
+        record: 'Credit records (record-service: catalog, ingestion, publicity, checks, statistics)',
+        search: 'Credit search (search-service)',
+        objection: 'Objections and credit repair (objection-service)',
+      },
+      tokens: {
+        title: 'Access tokens',
+        text: 'Public look-ups need no sign-in. Every other call carries an access token: a partner system requests one from the identity service (Keycloak, realm credit) with the client credentials grant; a token is valid for 5 minutes, request a new one before it expires.',
+        example: 'Requesting an access token',
+        use: 'Send it in the Authorization: Bearer header of every call:',
+        callExample: 'Calling the check endpoint with a token',
+        portal: 'Users of this website get their token by signing in (authorization code + PKCE); it is kept in the current browser tab only.',
+      },
+      problems: {
+        title: 'Errors (problem JSON)',
+        text: 'Every error is an RFC 9457 problem (Content-Type: application/problem+json) with a stable code:',
+        code: 'code: the stable error code (e.g. VALIDATION_FAILED, NOT_FOUND, RATE_LIMITED): branch on it and show your own text; detail is an English note for developers.',
+        errors: 'errors: for validation failures, each field (field), its code (code) and a message (message), e.g. subjects[3].',
+        requestId: 'requestId: the request id, also in the X-Request-Id header; quote it when you ask for support.',
+        language: 'With Accept-Language: zh-CN, texts meant for users (e.g. code check results) are Chinese.',
+        example: 'An error answer',
+      },
+      limits: {
+        title: 'Rate limits and Retry-After',
+        anonymous: 'Anonymous: per source address, 20 requests per second, bursts up to 40.',
+        user: 'Signed-in users: 50 requests per second each, bursts up to 100.',
+        partner: 'Partner clients (client credentials): 200 requests per second per client, bursts up to 400, adjustable by agreement.',
+        retryAfter: 'Beyond the limit the answer is 429 RATE_LIMITED with Retry-After (seconds): wait that long before retrying, never retry at once.',
+        unavailable: 'A service that is unavailable or busy answers 503 (e.g. SEARCH_UNAVAILABLE, SEARCH_BUSY), usually with Retry-After too: handle it the same way.',
+      },
+      idempotency: {
+        title: 'Repeated submissions and Idempotency-Key',
+        text: 'Requests that open a case (an objection, a credit repair application) must carry an Idempotency-Key header (1 to 100 visible ASCII characters, a new value per new submission, e.g. a UUID). Retry after a network failure with the same value:',
+        same: 'Same Idempotency-Key, same content: the answer is the case created the first time; nothing is created twice.',
+        different: 'Same Idempotency-Key, different content: 422 IDEMPOTENCY_KEY_REUSED.',
+        natural: 'Pushed credit records are keyed by (supplying department, catalog category, decision document number): a repeated push is an update or no change, never a duplicate; the gateway never retries a POST by itself.',
+      },
+    },
+  },
 }
