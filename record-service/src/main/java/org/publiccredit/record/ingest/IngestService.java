@@ -162,12 +162,12 @@ public class IngestService {
                     break;
                 }
                 if (parsed.input() == null) {
-                    chunkRejected.add(RowResult.rejected(parsed.row(), "MALFORMED_ROW", parsed.problems()));
+                    chunkRejected.add(RowResult.rejected(parsed.row(), null, "MALFORMED_ROW", parsed.problems()));
                     continue;
                 }
                 RowValidator.Outcome outcome = RowValidator.validate(parsed.input(), department, catalog, today);
                 if (outcome.row() == null) {
-                    chunkRejected.add(RowResult.rejected(parsed.row(),
+                    chunkRejected.add(RowResult.rejected(parsed.row(), parsed.input().documentNumber(),
                             outcome.notSupplier() ? RowValidator.NOT_SUPPLIER : "VALIDATION_FAILED", outcome.problems()));
                     continue;
                 }
@@ -225,7 +225,7 @@ public class IngestService {
         for (Pending p : chunk) {
             ApiException failure = failures.get(p.valid().identifier());
             if (failure != null) {
-                allRejected.add(RowResult.rejected(p.row(), failure.code(), failure.errors().isEmpty()
+                allRejected.add(RowResult.rejected(p.row(), p.valid().documentNumber(), failure.code(), failure.errors().isEmpty()
                         ? List.of(new FieldProblem("subject.identifier", failure.code(), failure.getMessage())) : failure.errors()));
             } else {
                 ready.add(p);
@@ -323,7 +323,7 @@ public class IngestService {
                     return r;
                 }));
             } catch (DataAccessException | ApiException e) {
-                out.add(RowResult.rejected(p.row(), "STORE_FAILED",
+                out.add(RowResult.rejected(p.row(), p.valid().documentNumber(), "STORE_FAILED",
                         List.of(new FieldProblem("row", "STORE_FAILED", "the row could not be stored; send it again"))));
             }
         }
@@ -364,17 +364,19 @@ public class IngestService {
                 CreditRecord r = CreditRecord.create(subject, department, v.entry().code(), v.documentNumber(), v.decisionDate(),
                         v.fields(), now);
                 created.add(r);
-                results.add(new RowResult(p.row(), RowResult.CREATED, r.id(), r.version(), null, null));
+                results.add(new RowResult(p.row(), RowResult.CREATED, v.documentNumber(), r.id(), r.version(), null, null));
             } else if (current.sameContent(subject, v.decisionDate(), v.fields())) {
-                results.add(new RowResult(p.row(), RowResult.UNCHANGED, current.id(), current.version(), null, null));
+                results.add(new RowResult(p.row(), RowResult.UNCHANGED, v.documentNumber(), current.id(), current.version(),
+                        null, null));
             } else if (!current.state().allows(Transition.UPDATE)) {
-                results.add(RowResult.rejected(p.row(), "ILLEGAL_TRANSITION", List.of(new FieldProblem("documentNumber",
-                        "ILLEGAL_TRANSITION", "the record is " + current.state() + " and cannot be changed by a push"))));
+                results.add(RowResult.rejected(p.row(), v.documentNumber(), "ILLEGAL_TRANSITION",
+                        List.of(new FieldProblem("documentNumber", "ILLEGAL_TRANSITION",
+                                "the record is " + current.state() + " and cannot be changed by a push"))));
             } else {
                 CreditRecord after = current.withContent(Transition.UPDATE, subject, v.decisionDate(), v.fields(), null, now);
                 changed.add(new RecordWriter.Change(after, new HistoryEntry(current.id(), current.version(), current.state(),
                         current.decisionDate(), current.fields(), Transition.UPDATE.action(), department, null, null, null, now)));
-                results.add(new RowResult(p.row(), RowResult.UPDATED, after.id(), after.version(), null, null));
+                results.add(new RowResult(p.row(), RowResult.UPDATED, v.documentNumber(), after.id(), after.version(), null, null));
             }
         }
         writer.write(created, changed, today);

@@ -10,21 +10,33 @@ import org.publiccredit.commons.problem.FieldProblem;
  *
  * @param row 1-based data row
  * @param result created, updated, unchanged or rejected
+ * @param documentNumber the row's decision document number as sent (trimmed, at most 100 characters), so a department
+ *     finds the row in its own data; null when the row could not be read or has none
  * @param id the record id (not for rejected rows)
  * @param version the record's version after the push
  * @param code for rejected rows, the main reason (e.g. VALIDATION_FAILED, DEPARTMENT_NOT_SUPPLIER)
  * @param errors for rejected rows, the offending fields
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RowResult(int row, String result, UUID id, Integer version, String code, List<FieldProblem> errors) {
+public record RowResult(int row, String result, String documentNumber, UUID id, Integer version, String code,
+        List<FieldProblem> errors) {
 
     static final String CREATED = "created";
     static final String UPDATED = "updated";
     static final String UNCHANGED = "unchanged";
     static final String REJECTED = "rejected";
 
-    static RowResult rejected(int row, String code, List<FieldProblem> errors) {
-        return new RowResult(row, REJECTED, null, null, code, List.copyOf(errors));
+    static RowResult rejected(int row, String documentNumber, String code, List<FieldProblem> errors) {
+        return new RowResult(row, REJECTED, shown(documentNumber), null, null, code, List.copyOf(errors));
+    }
+
+    /** The document number as the report shows it: trimmed, blank as null, cut to the 100 characters a valid one has. */
+    static String shown(String documentNumber) {
+        if (documentNumber == null || documentNumber.isBlank()) {
+            return null;
+        }
+        String s = documentNumber.strip();
+        return s.length() > 100 ? s.substring(0, 100) : s;
     }
 
     boolean stored() {

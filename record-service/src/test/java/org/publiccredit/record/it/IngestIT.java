@@ -89,13 +89,15 @@ class IngestIT {
         String subject = Records.freshUscc();
         String d1 = Records.doc("批");
         String d2 = Records.doc("批");
+        String d3 = Records.doc("x");
+        String d4 = Records.doc("x");
         String header = "category,subjectIdentifier,subjectName,documentNumber,decisionDate,violationType,violationFacts,penaltyBasis,"
                 + "penaltyCategory,penaltyContent,penaltyValidUntil,authority,authorityUscc,dataSource,dataSourceUscc\n";
         String tail = ",其他,事实,依据,罚款,罚款一千元,2027-01-01,市场局," + Records.AUTHORITY + ",市场局," + Records.AUTHORITY + "\n";
         String csv = "\uFEFF" + header
                 + "ADM_PENALTY," + subject + ",甲公司," + d1 + ",2026-01-05" + tail
-                + "TAX_MAJOR_VIOLATION," + subject + ",甲公司," + Records.doc("x") + ",2026-01-05" + tail
-                + "ADM_PENALTY,91450200MA5K00012X,乙公司," + Records.doc("x") + ",2026-01-05" + tail
+                + "TAX_MAJOR_VIOLATION," + subject + ",甲公司," + d3 + ",2026-01-05" + tail
+                + "ADM_PENALTY,91450200MA5K00012X,乙公司," + d4 + ",2026-01-05" + tail
                 + "ADM_PENALTY," + subject + ",甲公司," + d2 + ",2099-01-01" + tail
                 + "ADM_PENALTY," + subject + ",甲公司," + d2 + ",2026-02-05" + tail
                 + "ADM_PENALTY,too,few,columns\n";
@@ -108,6 +110,8 @@ class IngestIT {
         assertThat(rows).extracting(r -> r.path("row").asInt() + ":" + r.path("result").asString() + ":" + r.path("code").asString(""))
                 .containsExactly("1:created:", "2:rejected:DEPARTMENT_NOT_SUPPLIER", "3:rejected:VALIDATION_FAILED",
                         "4:rejected:VALIDATION_FAILED", "5:created:", "6:rejected:MALFORMED_ROW");
+        // each row names its document number (as sent), so the department finds it in its own data; an unreadable row has none
+        assertThat(rows).extracting(r -> r.path("documentNumber").asString("")).containsExactly(d1, d3, d4, d2, d2, "");
         assertThat(rows.get(2).path("errors").findValuesAsString("code")).contains("USCC_CHECK_DIGIT");
         assertThat(rows.get(3).path("errors").findValuesAsString("code")).contains("DECISION_DATE_IN_FUTURE");
 
