@@ -34,12 +34,17 @@ public class CaseViews {
         this.clock = clock;
     }
 
-    /** The record as the case refers to it. */
+    /**
+     * The record as the case refers to it; {@code subjectId} (subject-service's id, never an id number) lets staff read
+     * the record through record-service's {@code /api/v1/subjects/{code}/records}, also when the code is a masked id number.
+     */
     public record RecordSummary(String id, String category, String documentNumber, LocalDate decisionDate, String department,
-            String subjectCode) {
+            String subjectCode, String subjectId) {
     }
 
-    public record DeadlineView(String kind, LocalDate due, boolean overdue, boolean dueSoon, String problem) {
+    /** The next deadline; {@code period} and {@code periodUnit} say what the rule allows ("within 2 working days"). */
+    public record DeadlineView(String kind, LocalDate due, boolean overdue, boolean dueSoon, String problem, Integer period,
+            String periodUnit) {
     }
 
     public record ProposalView(Outcome outcome, String reason, Map<String, Object> fields, Instant at, String by) {
@@ -67,8 +72,10 @@ public class CaseViews {
     public CaseView view(CaseFile c, boolean staff) {
         LocalDate today = Deadlines.localDate(clock.instant());
         Deadline d = c.deadline();
+        Deadlines.Period period = d == null ? null : deadlines.period(d.kind());
         DeadlineView deadline = d == null ? null
-                : new DeadlineView(d.kind(), d.due(), d.overdue(today), deadlines.dueSoon(d, today), d.problem());
+                : new DeadlineView(d.kind(), d.due(), d.overdue(today), deadlines.dueSoon(d, today), d.problem(),
+                        period == null ? null : period.length(), period == null ? null : period.unit());
         RecordRef r = c.record();
         List<TimelineEntry> timeline = cases.history(c.id()).stream()
                 .map(h -> new TimelineEntry(h.at(), h.action(), h.from(), h.to(), h.actorRole(),
@@ -77,7 +84,8 @@ public class CaseViews {
         Proposal p = c.proposal();
         Decision dec = c.decision();
         return new CaseView(c.id(), c.kind(), c.state(), c.version(),
-                new RecordSummary(r.recordId(), r.category(), r.documentNumber(), r.decisionDate(), r.department(), r.subjectCode()),
+                new RecordSummary(r.recordId(), r.category(), r.documentNumber(), r.decisionDate(), r.department(), r.subjectCode(),
+                        r.subjectId()),
                 c.reason(), c.obligationsStatement(), c.submittedAt(), c.acceptedAt(), c.assignedAt(),
                 p == null ? null : new ProposalView(p.outcome(), p.reason(), p.fields(), p.at(), staff ? p.by() : null),
                 dec == null ? null : new DecisionView(dec.outcome(), dec.reason(), dec.at(), staff ? dec.by() : null),

@@ -48,6 +48,26 @@ public class Deadlines {
         return verify.due() != null && verify.due().isAfter(conclude.due()) ? conclude : verify;
     }
 
+    /**
+     * The period a deadline kind allows, as the rules configure it: "受理 within 2 working days" is {@code (2, WORKING_DAYS)},
+     * the objection's conclusion {@code (20, DAYS)}. Null for an unknown kind.
+     *
+     * @param length how many days
+     * @param unit WORKING_DAYS or DAYS (calendar days)
+     */
+    public record Period(int length, String unit) {
+    }
+
+    public Period period(String kind) {
+        return switch (kind) {
+            case "ACCEPT" -> new Period(rules.acceptWorkingDays(), "WORKING_DAYS");
+            case "VERIFY" -> new Period(rules.objectionVerifyWorkingDays(), "WORKING_DAYS");
+            case "DECIDE" -> new Period(rules.repairDecideWorkingDays(), "WORKING_DAYS");
+            case "CONCLUDE" -> new Period(rules.objectionConcludeDays(), "DAYS");
+            default -> null;
+        };
+    }
+
     /** The day by which an objection must be concluded: calendar days from submission. */
     public LocalDate concludeBy(CaseFile c) {
         return localDate(c.submittedAt()).plusDays(rules.objectionConcludeDays());

@@ -12,7 +12,7 @@ import java.util.Map;
 public record RecordView(String id, String subjectId, String subjectCode, String subjectKind, String subjectName, String subjectRegion,
         String department, String category, String kind, String documentNumber, LocalDate decisionDate, String state,
         Long version, boolean publicNow, String publicReason, LocalDate publicFrom, LocalDate publicUntil,
-        boolean repairable, LocalDate minPublicityUntil, Map<String, Object> fields) {
+        boolean repairable, LocalDate minPublicityUntil, Map<String, Object> fields, String name) {
 
     public RecordView {
         fields = fields == null ? Map.of() : fields;

@@ -61,10 +61,10 @@ public class RepairTemplates {
         Map<String, String> values = Map.of(
                 "subjectName", subjectName(record),
                 "subjectCode", nz(record.subjectCode()),
-                "department", nz(record.department()),
+                "department", authority(record),
                 "documentNumber", nz(record.documentNumber()),
                 "decisionDate", record.decisionDate() == null ? "" : record.decisionDate().toString(),
-                "category", nz(record.category()),
+                "category", record.name() != null && !record.name().isBlank() ? record.name().strip() : nz(record.category()),
                 "today", today.toString());
         return texts.entrySet().stream().map(e -> {
             String text = e.getValue();
@@ -87,6 +87,14 @@ public class RepairTemplates {
             }
         }
         return "代码为" + nz(record.subjectCode()) + "的信用主体";
+    }
+
+    /** The authority that decided, as the record's 处罚机关/认定机关… field names it, else the supplying department's code. */
+    static String authority(RecordView record) {
+        if (record.fields().get("authority") instanceof String s && !s.isBlank()) {
+            return s.strip();
+        }
+        return nz(record.department());
     }
 
     private static String nz(String s) {

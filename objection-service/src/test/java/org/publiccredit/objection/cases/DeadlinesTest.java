@@ -47,6 +47,15 @@ class DeadlinesTest {
     }
 
     @Test
+    void eachDeadlineKindStatesThePeriodItsRuleAllows() {
+        assertThat(deadlines.period("ACCEPT")).isEqualTo(new Deadlines.Period(2, "WORKING_DAYS"));
+        assertThat(deadlines.period("VERIFY")).isEqualTo(new Deadlines.Period(10, "WORKING_DAYS"));
+        assertThat(deadlines.period("DECIDE")).isEqualTo(new Deadlines.Period(5, "WORKING_DAYS"));
+        assertThat(deadlines.period("CONCLUDE")).as("征信业管理条例 art. 25 counts days").isEqualTo(new Deadlines.Period(20, "DAYS"));
+        assertThat(deadlines.period("OTHER")).isNull();
+    }
+
+    @Test
     void closedCasesHaveNoDeadline() {
         CaseFile c = CaseFixtures.submitted(CaseKind.OBJECTION, shanghai(2026, 9, 30, 9));
         CaseFile refused = c.refuse(CaseFixtures.REVIEWER, "not our region's matter", Instant.now()).after();

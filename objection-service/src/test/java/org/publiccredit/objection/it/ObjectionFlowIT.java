@@ -71,6 +71,9 @@ class ObjectionFlowIT {
         assertState(filed, "SUBMITTED");
         assertThat(filed.path("nextDeadline").path("kind").asString()).isEqualTo("ACCEPT");
         assertThat(filed.path("nextDeadline").path("due").asString()).isNotBlank();
+        // the rule's period comes with it, so a page can say "within 2 working days" without the configuration
+        assertThat(filed.path("nextDeadline").path("period").asInt()).isEqualTo(2);
+        assertThat(filed.path("nextDeadline").path("periodUnit").asString()).isEqualTo("WORKING_DAYS");
 
         // a double click files one case, answered with the same body
         Reply again = fileObjection("ent1", recordId, key).expect(200);
@@ -92,7 +95,12 @@ class ObjectionFlowIT {
         as("reviewer1").post("/api/v1/cases/" + id + ":refuse", Map.of()).expectProblem(400, "VALIDATION_FAILED");
 
         assertState(act("reviewer1", id, "accept", Map.of("note", "材料齐全")), "ACCEPTED");
-        awaitRecord(recordId, r -> "DISPUTED".equals(r.path("state").asString()), EFFECT);
+        JsonNode disputed = awaitRecord(recordId, r -> "DISPUTED".equals(r.path("state").asString()), EFFECT);
+        // staff read the record itself through record-service by the subject's id (a person's code in the case is masked)
+        String subjectId = filed.path("record").path("subjectId").asString();
+        assertThat(subjectId).isEqualTo(disputed.path("subjectId").asString());
+        assertThat(as("reviewer1").get("/api/v1/subjects/" + subjectId + "/records?category=ADM_PENALTY&size=100").expect(200).text())
+                .contains(recordId);
         as("reviewer1").post("/api/v1/cases/" + id + ":accept", Map.of()).expectProblem(409, "ILLEGAL_TRANSITION");
 
         assertState(act("reviewer1", id, "assign", Map.of()), "VERIFYING");

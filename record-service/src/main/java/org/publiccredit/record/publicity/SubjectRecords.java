@@ -12,6 +12,7 @@ import org.publiccredit.commons.security.Role;
 import org.publiccredit.record.client.SubjectResolver;
 import org.publiccredit.record.record.CreditRecord;
 import org.publiccredit.record.record.RecordRepository;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -54,6 +55,17 @@ public class SubjectRecords {
                 .filter(r -> category == null || category.equals(r.category()))
                 .map(views::publicView).filter(v -> v != null).toList();
         return page(visible, page, size);
+    }
+
+    /**
+     * The caller's own records, as {@link #recordsFor} answers the subject itself: the code is the token's {@code uscc}
+     * claim, else its {@code id_number} claim. A token with neither is not a subject's: 404 SUBJECT_NOT_REGISTERED
+     * (as subject-service's {@code /subjects/mine}).
+     */
+    public Page<RecordView> mine(Caller caller, String category, int page, int size) {
+        String code = caller.usccClaim().or(caller::idNumberClaim).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "SUBJECT_NOT_REGISTERED", "Your account does not act for a subject (no uscc or id_number claim)"));
+        return recordsFor(caller, code, category, page, size);
     }
 
     public Page<RecordView> recordsFor(Caller caller, String code, String category, int page, int size) {

@@ -27,6 +27,14 @@ class SubjectRecordsController {
         return subjectRecords.publicRecords(code, category, page, size);
     }
 
+    /** The caller's own file: the code comes from the token, so an id number never appears in a URL or a log. */
+    @GetMapping("/api/v1/subjects/mine/records")
+    SubjectRecords.Page<RecordView> mine(@RequestParam(required = false) String category,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
+        return subjectRecords.mine(caller, category, page, size);
+    }
+
     @GetMapping("/api/v1/subjects/{code}/records")
     SubjectRecords.Page<RecordView> records(@PathVariable String code, @RequestParam(required = false) String category,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,

@@ -66,6 +66,28 @@ class PublicityIT {
     }
 
     @Test
+    void mineIsTheCallersOwnFileWithTheCodeFromTheTokenAndNobodyElses() {
+        String ent1Record = push(Records.penaltyDecided(Records.ENT1, 5));
+        String citizenRecord = push(Records.penaltyDecided(Records.CITIZEN1, 4));
+        JsonNode ent1 = Api.gateway().as(Tokens.user("ent1")).get("/api/v1/subjects/mine/records?size=100").expect(200).json();
+        JsonNode byCode = Api.gateway().as(Tokens.user("ent1")).get("/api/v1/subjects/" + Records.ENT1 + "/records?size=100")
+                .expect(200).json();
+        assertThat(ids(ent1, "id")).contains(ent1Record).isEqualTo(ids(byCode, "id"));
+        assertThat(ent1.path("total").asInt()).isEqualTo(byCode.path("total").asInt());
+        JsonNode citizen = Api.gateway().as(Tokens.user("citizen1")).get("/api/v1/subjects/mine/records?size=100").expect(200).json();
+        assertThat(ids(citizen, "id")).contains(citizenRecord).doesNotContain(ent1Record);
+        assertThat(citizen.toString()).doesNotContain(Records.CITIZEN1);
+        // the category filter and paging work as on the path with the code
+        assertThat(Api.gateway().as(Tokens.user("ent1")).get("/api/v1/subjects/mine/records?category=NOPE").expect(200).json()
+                .path("total").asInt()).isZero();
+        Api.gateway().as(Tokens.user("ent1")).get("/api/v1/subjects/mine/records?size=101").expectProblem(400, "VALIDATION_FAILED");
+        // refusals: nobody signed in; accounts that act for no subject (a department, a reviewer)
+        Api.gateway().get("/api/v1/subjects/mine/records").expectProblem(401, "UNAUTHENTICATED");
+        market.get("/api/v1/subjects/mine/records").expectProblem(404, "SUBJECT_NOT_REGISTERED");
+        Api.gateway().as(Tokens.user("reviewer1")).get("/api/v1/subjects/mine/records").expectProblem(404, "SUBJECT_NOT_REGISTERED");
+    }
+
+    @Test
     void theCatalogIsPublicAndOnlyAdminsEditItWithHistory() {
         JsonNode catalog = Api.gateway().get("/api/v1/catalog").expect(200).json();
         assertThat(catalog.path("entries").valueStream().map(e -> e.path("code").asString())).contains("ADM_PENALTY", "PROCUREMENT_BAN");

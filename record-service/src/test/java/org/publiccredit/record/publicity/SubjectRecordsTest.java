@@ -1,0 +1,35 @@
+package org.publiccredit.record.publicity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.publiccredit.commons.problem.ApiException;
+import org.publiccredit.commons.security.Caller;
+import org.publiccredit.commons.security.Role;
+import org.springframework.http.HttpStatus;
+
+class SubjectRecordsTest {
+
+    // the refusals below happen before any read, so no repository is needed
+    private final SubjectRecords subjectRecords = new SubjectRecords(null, null, null, null);
+
+    @Test
+    void mineWithoutAUsccOrIdNumberClaimIsNotASubjectsFile() {
+        Caller officer = new Caller("sub-1", "officer-market", "portal", Set.of(Role.OFFICER), null, "market", null, "4502");
+        assertThatThrownBy(() -> subjectRecords.mine(officer, null, 0, 20))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND);
+                    assertThat(e.code()).isEqualTo("SUBJECT_NOT_REGISTERED");
+                });
+    }
+
+    @Test
+    void mineForAReviewerIsRefusedTooThoughReviewersReadAnyFileByCode() {
+        Caller reviewer = new Caller("sub-2", "reviewer1", "portal", Set.of(Role.REVIEWER), null, null, null, "4502");
+        assertThatThrownBy(() -> subjectRecords.mine(reviewer, null, 0, 20))
+                .isInstanceOfSatisfying(ApiException.class, e ->
+                        assertThat(e.code()).isEqualTo("SUBJECT_NOT_REGISTERED"));
+    }
+}
