@@ -42,6 +42,12 @@ test.describe('credit check, statistics and API docs', () => {
     await expect(ui.summary()).toContainText('有效代码 3 个')
     await expect(ui.summary()).toContainText('已去除重复 1 个')
     await expect(ui.summary()).toContainText('无效 1 个')
+    // the names come with the check's answer: no registry call per subject
+    const nameCalls: string[] = []
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname
+      if (/^\/api\/v1\/subjects\/[^/]+$/.test(path) && !path.endsWith('/mine')) nameCalls.push(path)
+    })
     await ui.submit()
 
     await expect(page.getByTestId('count-total')).toHaveText('3')
@@ -67,6 +73,7 @@ test.describe('credit check, statistics and API docs', () => {
     expect(blackLine).toContain(blackName)
     expect(blackLine).toContain('限制参与政府采购')
     expect(blackLine).toContain('政府采购')
+    expect(nameCalls, 'names from the check answer, not one call per subject').toEqual([])
     expectNoConsoleErrors(errors)
   })
 

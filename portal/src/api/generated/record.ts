@@ -520,6 +520,7 @@ export interface components {
         };
         SubjectResult: {
             subject?: string;
+            name?: string;
             status?: string;
             blackList?: components["schemas"]["CheckEntry"][];
             redList?: components["schemas"]["CheckEntry"][];

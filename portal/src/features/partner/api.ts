@@ -34,8 +34,9 @@ export function runCheck(scenario: string, subjects: string[], purpose: string):
 }
 
 /**
- * Organisation names for the result table: the check answers codes only, so each name comes from the subject registry
- * (`GET /api/v1/subjects/{code}`, public view), a few at a time, each code asked once per page load.
+ * Fallback only: the check's answer carries each registered organisation's `name`; for a row without one (a code the
+ * registry does not know, or a check made while the registry could not answer) the name is asked from the subject
+ * registry (`GET /api/v1/subjects/{code}`, public view), for the rows on screen only, each code once per page load.
  * `null` = not registered / not found; a failed call is not cached, so a later call tries again.
  */
 const names = new Map<string, Promise<string | null>>()

@@ -91,7 +91,6 @@ export const messages: Messages = {
         black: '失信/异常',
         red: '守信',
         download: '下载结果（CSV）',
-        downloading: '正在准备文件… {done}/{total}',
         empty: '没有符合条件的主体。',
         fileName: '信用核查结果-{scenario}-{date}.csv',
         csv: {
@@ -192,7 +191,6 @@ export const messages: Messages = {
         black: 'Black/abnormal',
         red: 'Red list',
         download: 'Download the result (CSV)',
-        downloading: 'Preparing the file… {done}/{total}',
         empty: 'No subject matches.',
         fileName: 'credit-check-{scenario}-{date}.csv',
         csv: {

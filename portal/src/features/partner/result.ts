@@ -17,6 +17,8 @@ export interface ResultRow {
   /** the code as shown: a credit code, or a person's masked number */
   code: string
   person: boolean
+  /** the organisation's registered name from the check's answer; null for persons and when the answer has none */
+  name: string | null
   checked: boolean
   black: CheckEntry[]
   red: CheckEntry[]
@@ -51,6 +53,7 @@ export function toRows(results: SubjectResult[]): ResultRow[] {
       index: i + 1,
       code: person ? maskPerson(raw) : raw,
       person,
+      name: !person && r.name?.trim() ? r.name.trim() : null,
       checked: r.status !== 'UNKNOWN',
       black,
       red,

@@ -133,6 +133,23 @@ class InternalApiIT {
     }
 
     @Test
+    void resolveBatchWithCreateFalseOnlyLooksUp() {
+        Subjects.ensure(Subjects.ENT1);
+        String unknown = Subjects.freshUscc('1');
+        List<Map<String, Object>> items = List.of(Map.of("identifier", Subjects.ENT1), Map.of("identifier", unknown),
+                Map.of("identifier", "91450200MA5K00012X"));
+        JsonNode results = Subjects.internal().post("/internal/v1/subjects:resolveBatch", Map.of("items", items, "create", false))
+                .expect(200).json().path("results");
+        assertThat(results).hasSize(3);
+        assertThat(results.get(0).path("ref").path("code").asString()).isEqualTo(Subjects.ENT1);
+        assertThat(results.get(0).path("ref").path("name").asString()).isNotBlank();
+        assertThat(results.get(1).has("ref")).isFalse();
+        assertThat(results.get(1).path("code").asString()).isEqualTo("SUBJECT_NOT_FOUND");
+        assertThat(results.get(2).path("code").asString()).isEqualTo("IDENTIFIER_INVALID");
+        Subjects.anonymous().get("/api/v1/subjects/" + unknown).expectProblem(404, "NOT_FOUND");
+    }
+
+    @Test
     void resolveRefusesInvalidIdentifiersAndMismatchedTypes() {
         JsonNode invalid = Subjects.internal().post("/internal/v1/subjects:resolve", Map.of("identifier", "91450200MA5K00012X"))
                 .expectProblem(400, "IDENTIFIER_INVALID");

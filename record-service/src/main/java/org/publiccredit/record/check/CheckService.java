@@ -1,5 +1,6 @@
 package org.publiccredit.record.check;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -86,12 +87,14 @@ public class CheckService {
      * The answer for one subject.
      *
      * @param subject the code as asked (a natural person's number masked)
+     * @param name the organisation's registered name as subject-service knows it; absent for natural persons, for codes
+     *        the registry does not know, and when subject-service could not be asked (see {@link SubjectNames})
      * @param status CHECKED, or UNKNOWN when the subject registry could not be asked (natural persons only)
      * @param blackList black and abnormal-list entries in force
      * @param redList red-list entries in force
      * @param measures the measures for the scenario
      */
-    public record SubjectResult(String subject, String status, List<CheckEntry> blackList, List<CheckEntry> redList,
+    public record SubjectResult(String subject, @JsonInclude(JsonInclude.Include.NON_NULL) String name, String status, List<CheckEntry> blackList, List<CheckEntry> redList,
             List<AppliedMeasure> measures) {
     }
 
@@ -125,12 +128,20 @@ public class CheckService {
         }
         // natural persons: their subject ids, all at once (cached ones immediately, the rest in parallel)
         Map<String, Object> refs = personIds.isEmpty() ? Map.of() : resolver.resolveAll(personIds, PERSON_PARALLELISM);
+        // organisations: their registered names, looked up (never created) in one bulk call for the whole check
+        List<String> codes = checked.stream().filter(c -> c.kind() == IdentifierKind.USCC).map(IdentifierCheck::normalized).distinct().toList();
+        Map<String, SubjectRef> organisations = codes.isEmpty() ? Map.of() : resolver.lookupAll(codes);
+        Map<String, String> names = new HashMap<>();
         for (IdentifierCheck c : checked) {
             if (c.kind() == IdentifierKind.USCC) {
                 String key = enterpriseKey(c.normalized());
                 keys.add(key);
                 shown.put(key, c.normalized());
                 uscc.put(key, c.normalized());
+                String name = SubjectNames.shown(organisations.get(c.normalized()));
+                if (name != null) {
+                    names.put(key, name);
+                }
             } else {
                 String masked = Identifiers.mask(c.normalized());
                 if (refs.get(c.normalized()) instanceof SubjectRef ref) {
@@ -150,7 +161,7 @@ public class CheckService {
         List<SubjectResult> results = new ArrayList<>();
         for (String key : keys) {
             if (unknown.contains(key)) {
-                results.add(new SubjectResult(shown.get(key), "UNKNOWN", List.of(), List.of(), List.of()));
+                results.add(new SubjectResult(shown.get(key), null, "UNKNOWN", List.of(), List.of(), List.of()));
                 continue;
             }
             List<CheckEntry> inForce = entries.getOrDefault(key, new CheckCache.Cached(List.of(), null)).entries();
@@ -164,7 +175,7 @@ public class CheckService {
                     }
                 });
             }
-            results.add(new SubjectResult(shown.get(key), "CHECKED", black, red, measures));
+            results.add(new SubjectResult(shown.get(key), names.get(key), "CHECKED", black, red, measures));
         }
         CheckResult result = new CheckResult(UUID.randomUUID(), scenario, purpose.strip(), clock.instant(), results);
         jdbc.sql("""

@@ -1,5 +1,6 @@
 package org.publiccredit.record.client;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.publiccredit.commons.problem.FieldProblem;
 import org.springframework.cloud.openfeign.FeignClient;
@@ -15,8 +16,15 @@ interface SubjectBatchClient {
 
     /**
      * @param items up to 1,000 resolve requests
+     * @param create false: look up only, create nothing (unknown identifiers come back refused with SUBJECT_NOT_FOUND);
+     *               null (left out of the JSON): resolve, creating unknown subjects
      */
-    record BatchRequest(List<SubjectClient.ResolveRequest> items) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BatchRequest(List<SubjectClient.ResolveRequest> items, Boolean create) {
+
+        BatchRequest(List<SubjectClient.ResolveRequest> items) {
+            this(items, null);
+        }
     }
 
     /**

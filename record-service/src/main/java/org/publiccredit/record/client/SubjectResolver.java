@@ -169,6 +169,58 @@ public class SubjectResolver {
         return out;
     }
 
+    /**
+     * Looks up registered subjects without creating any (credit checks): cached ones at once, the others with
+     * subject-service's bulk resolve in look-up mode ({@code "create": false}), one call per 1,000 identifiers. Answers
+     * only the identifiers subject-service knows; an unknown, refused or unanswered one is simply absent (never a guess,
+     * never a 503: the caller shows the subject without its registry data). Against a subject-service without the bulk
+     * endpoint nothing is looked up (single resolves would create subjects).
+     */
+    public Map<String, SubjectRef> lookupAll(Collection<String> identifiers) {
+        Map<String, SubjectRef> out = new HashMap<>();
+        List<Request> todo = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String identifier : identifiers) {
+            SubjectRef cached = cache.getIfPresent(identifier);
+            if (cached != null) {
+                out.put(identifier, cached);
+            } else if (seen.add(identifier)) {
+                todo.add(new Request(identifier, null, null));
+            }
+        }
+        if (todo.isEmpty() || !batchSupported || !available()) {
+            return out;
+        }
+        for (List<Request> part : parts(todo)) {
+            Supplier<SubjectBatchClient.BatchResponse> call = () -> batchClient.resolveBatch(new SubjectBatchClient.BatchRequest(
+                    part.stream().map(r -> new SubjectClient.ResolveRequest(r.identifier(), null, null)).toList(), false));
+            SubjectBatchClient.BatchResponse response;
+            try {
+                response = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, call)).get();
+            } catch (FeignException e) {
+                if (e.status() == 404 || e.status() == 405) {
+                    batchSupported = false;
+                }
+                log.warn("subject-service answered {} to a bulk look-up", e.status());
+                return out;
+            } catch (RuntimeException e) {
+                log.warn("subject-service unreachable for a bulk look-up: {}", e.getClass().getSimpleName());
+                return out;
+            }
+            if (response == null || response.results() == null) {
+                continue;
+            }
+            for (SubjectBatchClient.BatchItem item : response.results()) {
+                if (item != null && item.index() >= 0 && item.index() < part.size() && item.ref() != null && item.ref().id() != null) {
+                    String identifier = part.get(item.index()).identifier();
+                    cache.put(identifier, item.ref());
+                    out.put(identifier, item.ref());
+                }
+            }
+        }
+        return out;
+    }
+
     /** Identifiers per bulk resolve call (the contract's limit). */
     private static final int BATCH = 1000;
     /**

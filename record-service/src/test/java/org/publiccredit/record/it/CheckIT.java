@@ -62,6 +62,26 @@ class CheckIT {
     }
 
     @Test
+    void eachResultCarriesTheOrganisationsRegisteredNameAndTheRecordedCheckToo() {
+        String unknown = Records.freshUscc();
+        JsonNode result = check(bank, "GOV_PROCUREMENT", Records.ENT1, unknown, "450202199001011237");
+        JsonNode ent1 = result.path("results").get(0);
+        assertThat(ent1.path("subject").asString()).isEqualTo(Records.ENT1);
+        assertThat(ent1.path("name").asString()).isEqualTo("柳州示范机械有限公司");
+        // a code the registry does not know: no name, and the check created no subject for it
+        assertThat(result.path("results").get(1).has("name")).isFalse();
+        bank.get("/api/v1/subjects/" + unknown).expectProblem(404, "NOT_FOUND");
+        // a natural person: masked number only, never a name
+        JsonNode person = result.path("results").get(2);
+        assertThat(person.path("subject").asString()).isEqualTo("450202********1237");
+        assertThat(person.has("name")).isFalse();
+
+        JsonNode again = bank.get("/api/v1/checks/" + result.path("checkId").asString()).expect(200).json();
+        assertThat(again.path("results").get(0).path("name").asString()).isEqualTo("柳州示范机械有限公司");
+        assertThat(again.path("results").get(1).has("name")).isFalse();
+    }
+
+    @Test
     void badCheckRequestsAreProblemsWithFields() {
         JsonNode p = bank.post("/api/v1/checks", Map.of("scenario", "NOPE", "subjects", List.of("123"), "purpose", ""))
                 .expectProblem(400, "VALIDATION_FAILED");

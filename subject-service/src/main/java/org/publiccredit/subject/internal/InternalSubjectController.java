@@ -63,9 +63,12 @@ class InternalSubjectController {
     /**
      * Many identifiers at once.
      *
-     * @param items up to 1,000 resolve requests
+     * @param items  up to 1,000 resolve requests
+     * @param create false: only look up, create nothing (an unknown identifier is refused with SUBJECT_NOT_FOUND);
+     *               absent or true: resolve as ever
      */
-    record BatchRequest(@NotNull @Size(min = 1, max = SubjectResolver.MAX_BATCH) List<@NotNull @Valid ResolveRequest> items) {
+    record BatchRequest(@NotNull @Size(min = 1, max = SubjectResolver.MAX_BATCH) List<@NotNull @Valid ResolveRequest> items,
+            Boolean create) {
     }
 
     /**
@@ -73,7 +76,7 @@ class InternalSubjectController {
      *
      * @param index  the item's position in the request, from 0
      * @param ref    the subject (null when refused)
-     * @param code   the refusal's code (IDENTIFIER_INVALID, VALIDATION_FAILED, SUBJECT_TYPE_MISMATCH)
+     * @param code   the refusal's code (IDENTIFIER_INVALID, VALIDATION_FAILED, SUBJECT_TYPE_MISMATCH; SUBJECT_NOT_FOUND in a look-up)
      * @param errors the refusal's field problems
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -91,10 +94,12 @@ class InternalSubjectController {
     @PostMapping("/internal/v1/subjects:resolveBatch")
     @Operation(operationId = "resolveSubjects", summary = "resolve for up to 1,000 identifiers in one transaction",
             description = "Each item as in resolveSubject; a refused item carries its code and field errors instead of a ref, "
-                    + "the others are resolved all the same.")
+                    + "the others are resolved all the same. With \"create\": false nothing is created or written: an identifier "
+                    + "without a subject is refused with SUBJECT_NOT_FOUND.")
     BatchResponse resolveBatch(@Valid @RequestBody BatchRequest request, Caller caller, HttpServletRequest http) {
         List<SubjectResolver.Outcome> outcomes = resolver.resolveAll(request.items().stream()
-                .map(i -> new SubjectResolver.Request(i.identifier(), i.name(), i.type())).toList(), source(caller), Languages.of(http));
+                .map(i -> new SubjectResolver.Request(i.identifier(), i.name(), i.type())).toList(), source(caller), Languages.of(http),
+                !Boolean.FALSE.equals(request.create()));
         List<BatchItem> items = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
             SubjectResolver.Outcome o = outcomes.get(i);

@@ -93,13 +93,27 @@ public class SubjectResolver {
 
     /** Up to {@link #MAX_BATCH} identifiers, one outcome each, in order. */
     public List<Outcome> resolveAll(List<Request> requests, String source, Locale locale) {
+        return resolveAll(requests, source, locale, true);
+    }
+
+    /**
+     * Up to {@link #MAX_BATCH} identifiers, one outcome each, in order. With {@code create} false nothing is written: an
+     * identifier without a subject is refused with {@link #NOT_FOUND} (a look-up, e.g. for a credit check's names).
+     */
+    public List<Outcome> resolveAll(List<Request> requests, String source, Locale locale, boolean create) {
         List<Object> prepared = new ArrayList<>(requests.size());
         for (Request r : requests) {
             prepared.add(prepare(r, locale));
         }
+        if (!create) {
+            return tx.execute(status -> {
+                status.setRollbackOnly();
+                return resolveOnce(prepared, source, false);
+            });
+        }
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.execute(status -> resolveOnce(prepared, source));
+                return tx.execute(status -> resolveOnce(prepared, source, true));
             } catch (DuplicateKeyException e) {
                 // another call created one of them meanwhile: read again, it now exists
                 if (attempt == ATTEMPTS) {
@@ -109,7 +123,10 @@ public class SubjectResolver {
         }
     }
 
-    private List<Outcome> resolveOnce(List<Object> prepared, String source) {
+    /** The refusal's code of an identifier without a subject in a look-up (no creation). */
+    public static final String NOT_FOUND = "SUBJECT_NOT_FOUND";
+
+    private List<Outcome> resolveOnce(List<Object> prepared, String source, boolean create) {
         Set<String> codes = new LinkedHashSet<>();
         List<byte[]> hashes = new ArrayList<>();
         for (Object p : prepared) {
@@ -136,6 +153,10 @@ public class SubjectResolver {
             Subject existing = known.get(q.key());
             if (existing != null) {
                 outcomes.add(new Outcome(existing, false, null, List.of()));
+                continue;
+            }
+            if (!create) {
+                outcomes.add(new Outcome(null, false, NOT_FOUND, List.of()));
                 continue;
             }
             boolean person = q.kind() == IdentifierKind.ID_NUMBER;
