@@ -16,7 +16,7 @@ export const common: Messages = {
       needSignIn: '此页面需要登录。', notAllowed: '您的账号没有访问此页面的权限。',
       roles: { citizen: '个人', enterprise: '企业', officer: '部门', reviewer: '信用办', admin: '管理员', partner: '合作机构' },
     },
-    language: { label: '语言', zh: '中文', en: 'English' },
+    language: { label: '语言', zh: '中文', en: 'English', switchTo: '切换语言：{language}' },
     common: {
       loading: '加载中…', retry: '重试', cancel: '取消', confirm: '确认', submit: '提交', save: '保存', close: '关闭',
       back: '返回', details: '详情', yes: '是', no: '否', none: '无', empty: '暂无数据', actions: '操作',
@@ -134,7 +134,7 @@ export const common: Messages = {
       needSignIn: 'This page needs you to sign in.', notAllowed: 'Your account may not open this page.',
       roles: { citizen: 'Citizen', enterprise: 'Enterprise', officer: 'Department', reviewer: 'Credit office', admin: 'Admin', partner: 'Partner' },
     },
-    language: { label: 'Language', zh: '中文', en: 'English' },
+    language: { label: 'Language', zh: '中文', en: 'English', switchTo: 'Switch language: {language}' },
     common: {
       loading: 'Loading…', retry: 'Retry', cancel: 'Cancel', confirm: 'Confirm', submit: 'Submit', save: 'Save', close: 'Close',
       back: 'Back', details: 'Details', yes: 'Yes', no: 'No', none: 'None', empty: 'Nothing here yet', actions: 'Actions',

@@ -224,6 +224,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/mine": {
         parameters: {
             query?: never;
@@ -314,6 +330,9 @@ export interface components {
             overdue?: boolean;
             dueSoon?: boolean;
             problem?: string;
+            /** Format: int32 */
+            period?: number;
+            periodUnit?: string;
         };
         DecisionView: {
             /** @enum {string} */
@@ -365,6 +384,7 @@ export interface components {
             decisionDate?: string;
             department?: string;
             subjectCode?: string;
+            subjectId?: string;
         };
         SignedText: {
             templateId?: string;
@@ -450,6 +470,32 @@ export interface components {
             size?: number;
             /** Format: int64 */
             total?: number;
+        };
+        CaseStats: {
+            from?: string;
+            to?: string;
+            scope?: string;
+            scopeValue?: string;
+            /** Format: date */
+            asOf?: string;
+            months?: components["schemas"]["MonthKind"][];
+        };
+        MonthKind: {
+            month?: string;
+            /** @enum {string} */
+            kind?: "OBJECTION" | "REPAIR";
+            /** Format: int64 */
+            filed?: number;
+            /** Format: int64 */
+            concluded?: number;
+            /** Format: int64 */
+            concludedOnTime?: number;
+            /** Format: int64 */
+            concludedLate?: number;
+            /** Format: int64 */
+            timelinessUnknown?: number;
+            /** Format: int64 */
+            overdueOpen?: number;
         };
         CalendarView: {
             /** Format: int32 */
@@ -833,6 +879,29 @@ export interface operations {
                 };
                 content: {
                     "*/*": string;
+                };
+            };
+        };
+    };
+    stats: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["CaseStats"];
                 };
             };
         };

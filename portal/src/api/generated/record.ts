@@ -192,6 +192,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subjects/mine/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/departments": {
         parameters: {
             query?: never;
@@ -461,6 +477,7 @@ export interface components {
             /** Format: int32 */
             row?: number;
             result?: string;
+            documentNumber?: string;
             /** Format: uuid */
             id?: string;
             /** Format: int32 */
@@ -925,6 +942,30 @@ export interface operations {
             path: {
                 code: string;
             };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "*/*": components["schemas"]["PageRecordView"];
+                };
+            };
+        };
+    };
+    mine: {
+        parameters: {
+            query?: {
+                category?: string;
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;

@@ -49,7 +49,7 @@ export interface paths {
         put?: never;
         /**
          * resolve for up to 1,000 identifiers in one transaction
-         * @description Each item as in resolveSubject; a refused item carries its code and field errors instead of a ref, the others are resolved all the same.
+         * @description Each item as in resolveSubject; a refused item carries its code and field errors instead of a ref, the others are resolved all the same. With "create": false nothing is created or written: an identifier without a subject is refused with SUBJECT_NOT_FOUND.
          */
         post: operations["resolveSubjects"];
         delete?: never;
@@ -305,6 +305,7 @@ export interface components {
         };
         BatchRequest: {
             items: components["schemas"]["ResolveRequest"][];
+            create?: boolean;
         };
         BatchItem: {
             /** Format: int32 */
@@ -382,13 +383,13 @@ export interface components {
             textual?: boolean;
             boolean?: boolean;
             binary?: boolean;
-            valueNode?: boolean;
-            container?: boolean;
-            missingNode?: boolean;
             /** @enum {string} */
             nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
             string?: boolean;
             integralNumber?: boolean;
+            valueNode?: boolean;
+            container?: boolean;
+            missingNode?: boolean;
             number?: boolean;
             embeddedValue?: boolean;
         };
