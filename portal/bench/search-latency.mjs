@@ -17,14 +17,14 @@ const times = []
 for (let i = 0; i < rounds + 5; i++) {
   const q = queries[i % queries.length]
   await page.goto(`${base}/`)
-  const box = page.getByRole('searchbox').or(page.getByRole('textbox')).first()
+  const box = page.locator('input[data-test="search-input"], [data-test="search-input"] input').first()
   await box.fill(q)
   await page.evaluate(() => {
     window.__t0 = 0
     document.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__t0 = performance.now() }, { capture: true, once: true })
   })
   await box.press('Enter')
-  await page.locator('[data-test="result-item"], [data-test="search-empty"]').first().waitFor({ state: 'visible', timeout: 10_000 })
+  await page.locator('[data-test="result"], [data-test="search-empty"]').first().waitFor({ state: 'visible', timeout: 10_000 })
   const ms = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now() - window.__t0))))
   if (i >= 5) times.push(ms) // the first five warm the JIT of the services and the browser's caches
 }
