@@ -61,7 +61,8 @@ class Routes {
                         .filters(f -> guard(f, "objection" + BULK)).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, bulk)
                         .uri(services.objection()))
                 // a subject's records belong to record-service, before the subject-service catch-all
-                .route("subject-records", r -> r.order(2).path("/api/v1/subjects/*/records", "/api/v1/public/subjects/*/records")
+                .route("subject-records", r -> r.order(2).path("/api/v1/subjects/*/records", "/api/v1/subjects/*/records/*",
+                                "/api/v1/public/subjects/*/records")
                         .filters(f -> guard(f, "record")).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, normal)
                         .uri(services.record()))
                 .route("subject", r -> r.order(10).path("/api/v1/identifiers/**", "/api/v1/subjects", "/api/v1/subjects/**",

@@ -63,9 +63,40 @@ public class SubjectRecords {
      * (as subject-service's {@code /subjects/mine}).
      */
     public Page<RecordView> mine(Caller caller, String category, int page, int size) {
-        String code = caller.usccClaim().or(caller::idNumberClaim).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+        return recordsFor(caller, mineCode(caller), category, page, size);
+    }
+
+    /**
+     * One record of the caller's own file, as one item of {@link #mine}. The ownership rule is mine's: the token's
+     * {@code uscc} claim (the record's subject code), else its {@code id_number} claim (the record's subject, resolved as
+     * {@link #recordsFor} does). Another subject's record, an unknown id and a malformed id are all 404 NOT_FOUND alike,
+     * so nothing can be probed. Like the list, the subject reading its own file is not audited.
+     */
+    public RecordView mineById(Caller caller, String recordId) {
+        String code = mineCode(caller);
+        UUID id = recordUuid(recordId);
+        IdentifierCheck check = Identifiers.check(code);
+        boolean ownEnterprise = check.valid() && check.kind() == IdentifierKind.USCC
+                && caller.usccClaim().map(u -> Identifiers.normalize(u).equals(check.normalized())).orElse(false);
+        boolean ownPerson = check.valid() && check.kind() == IdentifierKind.ID_NUMBER
+                && caller.idNumberClaim().map(u -> Identifiers.normalize(u).equals(check.normalized())).orElse(false);
+        if (!ownEnterprise && !ownPerson) {
+            throw ApiException.notFound("Record");
+        }
+        CreditRecord r = records.find(id).orElseThrow(() -> ApiException.notFound("Record"));
+        boolean own = ownEnterprise
+                ? check.normalized().equals(r.subject().code())
+                : r.subject().id().equals(resolver.resolve(check.normalized(), null, null).id());
+        if (!own) {
+            throw ApiException.notFound("Record");
+        }
+        return views.view(r);
+    }
+
+    /** The code of the caller's own file: the {@code uscc} claim, else the {@code id_number} claim. */
+    private static String mineCode(Caller caller) {
+        return caller.usccClaim().or(caller::idNumberClaim).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
                 "SUBJECT_NOT_REGISTERED", "Your account does not act for a subject (no uscc or id_number claim)"));
-        return recordsFor(caller, code, category, page, size);
     }
 
     public Page<RecordView> recordsFor(Caller caller, String code, String category, int page, int size) {
@@ -120,6 +151,15 @@ public class SubjectRecords {
             return UUID.fromString(code);
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("Subject");
+        }
+    }
+
+    /** A record id; anything that is not a UUID is simply not found (as on the other record paths). */
+    private static UUID recordUuid(String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("Record");
         }
     }
 

@@ -35,6 +35,12 @@ class SubjectRecordsController {
         return subjectRecords.mine(caller, category, page, size);
     }
 
+    /** One record of the caller's own file (same shape as an item of the list above); anyone else's, or unknown: 404. */
+    @GetMapping("/api/v1/subjects/mine/records/{recordId}")
+    RecordView mineRecord(@PathVariable String recordId, Caller caller) {
+        return subjectRecords.mineById(caller, recordId);
+    }
+
     @GetMapping("/api/v1/subjects/{code}/records")
     SubjectRecords.Page<RecordView> records(@PathVariable String code, @RequestParam(required = false) String category,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
