@@ -185,6 +185,26 @@ class GatewayIT {
                 .startsWith("HTTP/1.1 200");
     }
 
+    /** A body larger than its request's limit is refused at the gateway before it is streamed: 413 every time, never 503. */
+    @Test
+    void anOversizedBodyIs413ProblemEveryTimeAndDoesNotOpenTheBreaker() throws Exception {
+        String token = Tokens.user("officer-market");
+        byte[] body = new byte[10 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) 'a');
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+            for (int i = 0; i < 12; i++) {
+                var answer = client.send(java.net.http.HttpRequest.newBuilder(URI.create(Stack.gateway() + "/api/v1/subjects"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).as("try " + i).isEqualTo(413);
+                assertThat(answer.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+            }
+        }
+        // the subject route's breaker did not count those: a normal read still works
+        Api.gateway().get("/api/v1/identifiers/" + ENT1).expect(200);
+    }
+
     private static String raw(String request) throws IOException {
         URI gateway = URI.create(Stack.gateway());
         try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
