@@ -219,6 +219,10 @@ class GatewayIT {
     void eachServicePublishesItsOpenApiDocumentThroughTheGateway(String service) {
         JsonNode doc = Api.gateway().get("/openapi/" + service).expect(200).json();
         assertThat(doc.path("openapi").asString()).startsWith("3.");
+        // the gateway is the server; nothing it does not route is documented
+        assertThat(doc.path("servers").get(0).path("url").asString()).isEqualTo("/");
+        assertThat(doc.path("paths").propertyNames()).isNotEmpty()
+                .allSatisfy(path -> assertThat(path).startsWith("/api/").doesNotEndWith(":backdate"));
         assertThat(Api.gateway().get("/swagger-ui.html").status()).isIn(200, 302);
     }
 

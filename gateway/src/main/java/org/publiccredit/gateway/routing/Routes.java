@@ -13,6 +13,7 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.core.publisher.Mono;
 
 /**
  * The route table (ARCHITECTURE.md section 4), most specific first. Every route has a Resilience4j circuit
@@ -95,8 +96,16 @@ class Routes {
         return f.circuitBreaker(c -> c.setName(breaker).setFallbackUri("forward:/fallback/" + service));
     }
 
+    private static boolean isOk(org.springframework.web.server.ServerWebExchange exchange) {
+        var status = exchange.getResponse().getStatusCode();
+        return status != null && status.is2xxSuccessful();
+    }
+
     private static GatewayFilterSpec docs(GatewayFilterSpec f, String service) {
-        return guard(f.setPath("/v3/api-docs"), service);
+        return guard(f.setPath("/v3/api-docs")
+                .modifyResponseBody(String.class, String.class, (exchange, body) -> Mono.justOrEmpty(body)
+                        .map(doc -> isOk(exchange) ? OpenApiDocs.publicView(doc) : doc)),
+                service);
     }
 
     /**
