@@ -91,6 +91,10 @@ class PersonIT {
         JsonNode tooShort = seen(ADMIN.post("/api/v1/subjects/" + id + "/id-number:reveal", Map.of("reason", "看看")))
                 .expectProblem(400, "VALIDATION_FAILED");
         assertThat(tooShort.path("errors").get(0).path("field").asString()).isEqualTo("reason");
+        // white space around the reason does not count towards the 10 characters (nine characters here)
+        seen(ADMIN.post("/api/v1/subjects/" + id + "/id-number:reveal", Map.of("reason", "        \u3000核查行政处罚当事人 \t")))
+                .expectProblem(400, "VALIDATION_FAILED");
+        assertThat(Db.number("SELECT count(*) FROM pii_access_audit WHERE subject_id = ?::uuid", id)).isZero();
 
         String reason = "异议核查：核对行政处罚当事人身份 " + Subjects.name("#");
         Reply revealed = ADMIN.post("/api/v1/subjects/" + id + "/id-number:reveal", Map.of("reason", reason)).expect(200);

@@ -89,6 +89,19 @@ class SubjectApiIT {
     }
 
     @Test
+    void aRegistrationDateBeforeThe1949FoundingIsRefusedOnEveryWritePath() {
+        for (String date : new String[] {"-0001-01-01", "1900-01-01", "1949-09-30"}) {
+            Map<String, Object> subject = Subjects.enterprise(Subjects.freshUscc('1'), Subjects.name("柳州测试日期有限公司"));
+            subject.put("registrationDate", date);
+            JsonNode problem = OFFICER.post("/api/v1/subjects", subject).expectProblem(400, "VALIDATION_FAILED");
+            assertThat(problem.path("errors").findValuesAsString("code")).as(date).containsExactly("DATE_TOO_OLD");
+        }
+        Map<String, Object> subject = Subjects.enterprise(Subjects.freshUscc('1'), Subjects.name("柳州测试日期有限公司"));
+        subject.put("registrationDate", "1949-10-01");
+        OFFICER.post("/api/v1/subjects", subject).expect(201);
+    }
+
+    @Test
     void badInputIsAProblemWithEveryFieldNeverA500() {
         Map<String, Object> bad = Subjects.enterprise("91450200MA5K00012X", "");
         bad.put("registrationDate", "yesterday");

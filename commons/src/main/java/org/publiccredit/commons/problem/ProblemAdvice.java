@@ -1,6 +1,7 @@
 package org.publiccredit.commons.problem;
 
 import jakarta.validation.ConstraintViolationException;
+import java.nio.charset.CharacterCodingException;
 import java.util.List;
 import java.util.Locale;
 import java.net.URI;
@@ -108,8 +109,38 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         // the parser's own message may quote the input (personal data): keep it out of the answer
+        if (causedBy(ex, CharacterCodingException.class)) {
+            return respondObject(notUtf8());
+        }
+        if (ex.getCause() instanceof tools.jackson.core.JacksonException jackson) {
+            var field = org.publiccredit.commons.json.JsonInputRules.fieldProblem(jackson);
+            if (field.isPresent()) {
+                return respondObject(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid fields",
+                        List.of(field.get())));
+            }
+        }
         return respondObject(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_BODY",
                 "The request body is missing or is not valid JSON of the expected shape"));
+    }
+
+    /** A body that is not strict UTF-8, read by something other than the JSON converter (e.g. as a String). */
+    @ExceptionHandler(CharacterCodingException.class)
+    ResponseEntity<ProblemDetail> notUtf8(CharacterCodingException e) {
+        return respond(notUtf8());
+    }
+
+    private static ProblemDetail notUtf8() {
+        return Problems.of(HttpStatus.BAD_REQUEST, "ENCODING_NOT_UTF8",
+                "The request body is not valid UTF-8 (e.g. an overlong or truncated byte sequence)");
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -44,10 +44,24 @@ public final class Problems {
 
     /** A minimal hand-written JSON body, for places that have no message converter (filters, entry points). */
     public static String json(int status, String code, String detail, String requestId) {
+        return json(status, code, detail, requestId, List.of());
+    }
+
+    /** As {@link #json(int, String, String, String)}, with the offending fields. */
+    public static String json(int status, String code, String detail, String requestId, List<FieldProblem> errors) {
         HttpStatus known = HttpStatus.resolve(status);
+        StringBuilder fields = new StringBuilder();
+        for (FieldProblem error : errors) {
+            fields.append(fields.isEmpty() ? ",\"errors\":[" : ",").append("{\"field\":\"").append(escape(error.field()))
+                    .append("\",\"code\":\"").append(escape(error.code())).append("\",\"message\":\"")
+                    .append(escape(error.message())).append("\"}");
+        }
+        if (!fields.isEmpty()) {
+            fields.append(']');
+        }
         return "{\"type\":\"" + typeOf(code) + "\",\"title\":\"" + escape(known != null ? known.getReasonPhrase() : "Error")
                 + "\",\"status\":" + status + ",\"detail\":\"" + escape(detail) + "\",\"code\":\"" + escape(code) + "\""
-                + (requestId != null ? ",\"requestId\":\"" + escape(requestId) + "\"" : "") + "}";
+                + (requestId != null ? ",\"requestId\":\"" + escape(requestId) + "\"" : "") + fields + "}";
     }
 
     private static String escape(String s) {

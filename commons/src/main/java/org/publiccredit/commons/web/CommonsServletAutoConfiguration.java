@@ -35,6 +35,30 @@ public class CommonsServletAutoConfiguration {
         return registration;
     }
 
+    /** After Spring Security (order -100): parameters and bodies of unauthenticated requests are never read. */
+    @Bean
+    FilterRegistrationBean<InputRulesFilter> inputRulesFilter() {
+        FilterRegistrationBean<InputRulesFilter> registration = new FilterRegistrationBean<>(new InputRulesFilter());
+        registration.setOrder(0);
+        return registration;
+    }
+
+    /** The JSON input rules on Boot's {@code JsonMapper}: text checks as a module bean, enums by name only. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"tools.jackson.databind.JacksonModule",
+            "org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer"})
+    static class JsonInput {
+        @Bean
+        tools.jackson.databind.JacksonModule publicCreditInputRules() {
+            return new org.publiccredit.commons.json.InputRulesModule();
+        }
+
+        @Bean
+        org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer publicCreditEnumsByName() {
+            return org.publiccredit.commons.json.JsonInputRules::configureEnums;
+        }
+    }
+
     @Bean
     WebMvcConfigurer callerArgument() {
         return new WebMvcConfigurer() {

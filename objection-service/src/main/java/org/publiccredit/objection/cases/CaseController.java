@@ -1,5 +1,6 @@
 package org.publiccredit.objection.cases;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,10 +12,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.publiccredit.commons.problem.ApiException;
 import org.publiccredit.commons.security.Caller;
 import org.publiccredit.objection.attachment.Attachments;
+import org.publiccredit.objection.attachment.MultipartParts;
 import org.publiccredit.objection.attachment.Purpose;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -55,13 +58,23 @@ class CaseController {
     record NoteRequest(@Size(max = 2000) String note) {
     }
 
+    // reasons are stripped on arrival: every length check counts what is stored
     record ReasonRequest(@NotBlank @Size(max = 2000) String reason) {
+        ReasonRequest {
+            reason = reason == null ? null : reason.strip();
+        }
     }
 
     record ProposeRequest(@NotNull Outcome outcome, @NotBlank @Size(max = 2000) String reason, @Size(max = 50) Map<String, Object> fields) {
+        ProposeRequest {
+            reason = reason == null ? null : reason.strip();
+        }
     }
 
     record DecideRequest(@NotNull Outcome outcome, @NotBlank @Size(max = 2000) String reason) {
+        DecideRequest {
+            reason = reason == null ? null : reason.strip();
+        }
     }
 
     record QueuePage(String queue, String scope, Map<String, Long> counts, List<CaseViews.CaseView> items, int page, int size, long total) {
@@ -121,11 +134,18 @@ class CaseController {
         return show(service.act(id, caller, ActorRole.REVIEWER, (c, a) -> c.decide(a, body.outcome(), body.reason(), clock.instant())));
     }
 
+    /** A DEAD effect on the record, delivered again (reviewer of the region; 409 EFFECT_NOT_DEAD otherwise). */
+    @PostMapping("/api/v1/cases/{id}/effects/{operationId}:retry")
+    CaseViews.CaseView retryEffect(@PathVariable UUID id, @PathVariable String operationId, Caller caller) {
+        return show(service.retryEffect(id, operationId, caller));
+    }
+
     /** More files while the case is SUBMITTED (applicant only), stored in the same transaction as the check. */
     @PostMapping(path = "/api/v1/cases/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<CaseViews.CaseView> attach(@PathVariable UUID id, Caller caller,
             @RequestPart(name = "files", required = false) List<MultipartFile> files,
-            @RequestParam(name = "purpose", defaultValue = "EVIDENCE") Purpose purpose) {
+            @RequestParam(name = "purpose", defaultValue = "EVIDENCE") Purpose purpose, HttpServletRequest http) {
+        MultipartParts.only(http, Set.of("files", "purpose"));
         List<Attachments.Incoming> incoming = new ArrayList<>();
         for (int i = 0; files != null && i < files.size(); i++) {
             incoming.add(new Attachments.Incoming("files[" + i + "]", purpose, files.get(i)));

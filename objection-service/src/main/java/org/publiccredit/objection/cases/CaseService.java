@@ -94,6 +94,27 @@ public class CaseService {
         return v;
     }
 
+    /**
+     * Puts a DEAD effect of the case back in the worker's queue (a reviewer of the case's region, once record-service
+     * is fixed); 409 EFFECT_NOT_DEAD for an effect in any other status, 404 for an effect the case does not have.
+     */
+    @Transactional
+    public Visible retryEffect(UUID id, String operationId, Caller caller) {
+        cases.lock(id);
+        Visible v = visible(id, caller);
+        if (!v.roles().contains(ActorRole.REVIEWER)) {
+            throw ApiException.forbidden("ACCESS_DENIED", "Only the reviewer of the case's region may retry its effects");
+        }
+        Instant now = clock.instant();
+        switch (outbox.retryDead(id, operationId, now)) {
+            case UNKNOWN -> throw ApiException.notFound("Effect");
+            case NOT_DEAD -> throw ApiException.conflict("EFFECT_NOT_DEAD", "Only an effect in status DEAD can be retried");
+            case RETRYING -> cases.addHistory(id, now, new Transition(v.file(), "EFFECT_RETRY", v.file().state(), v.file().state(),
+                    CaseAccess.actorFor(v.roles(), ActorRole.REVIEWER, caller), "effect " + operationId + " queued again", List.of()));
+        }
+        return v;
+    }
+
     /** Writes the history line and the effects of a transition, and announces it (inside the caller's transaction). */
     public void record(CaseFile after, Transition t, Instant now) {
         cases.addHistory(after.id(), now, t);

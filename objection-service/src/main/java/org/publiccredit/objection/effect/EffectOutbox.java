@@ -34,7 +34,7 @@ public class EffectOutbox {
 
     /** One effect to deliver. */
     public record Pending(long id, String operationId, UUID caseId, String recordId, PlannedEffect.RecordEffect effect,
-            Map<String, Object> payload, int attempts) {
+            Map<String, Object> payload, int attempts, int serverErrors) {
     }
 
     /** An effect's delivery status, for the case view. */
@@ -78,12 +78,12 @@ public class EffectOutbox {
                     ORDER BY p.id
                     LIMIT :batch
                     FOR UPDATE SKIP LOCKED)
-                RETURNING e.id, e.operation_id, e.case_id, e.record_id, e.effect, e.payload, e.attempts
+                RETURNING e.id, e.operation_id, e.case_id, e.record_id, e.effect, e.payload, e.attempts, e.server_errors
                 """)
                 .param("leaseUntil", utc(now.plus(lease))).param("now", utc(now)).param("batch", batch)
                 .query((rs, n) -> new Pending(rs.getLong("id"), rs.getString("operation_id"), rs.getObject("case_id", UUID.class),
                         rs.getString("record_id"), PlannedEffect.RecordEffect.valueOf(rs.getString("effect")),
-                        json.readValue(rs.getString("payload"), MAP), rs.getInt("attempts")))
+                        json.readValue(rs.getString("payload"), MAP), rs.getInt("attempts"), rs.getInt("server_errors")))
                 .list();
     }
 
@@ -92,9 +92,44 @@ public class EffectOutbox {
                 .param("now", utc(now)).param("id", id).update();
     }
 
-    public void retryLater(long id, Instant next, String error) {
-        jdbc.sql("UPDATE record_effect SET next_attempt_at = :next, lease_until = NULL, last_error = :error WHERE id = :id")
-                .param("next", utc(next)).param("error", error).param("id", id).update();
+    /** Tries again at {@code next}; {@code serverError} when the failure counts towards the dead-letter bound. */
+    public void retryLater(long id, Instant next, String error, boolean serverError) {
+        jdbc.sql("""
+                UPDATE record_effect SET next_attempt_at = :next, lease_until = NULL, last_error = :error,
+                    server_errors = server_errors + :inc
+                WHERE id = :id
+                """)
+                .param("next", utc(next)).param("error", error).param("inc", serverError ? 1 : 0).param("id", id).update();
+    }
+
+    /** record-service answered with server errors too often: a dead letter, kept until a reviewer retries it. */
+    public void dead(long id, int serverErrors, String error) {
+        jdbc.sql("UPDATE record_effect SET status = 'DEAD', server_errors = :n, lease_until = NULL, last_error = :error WHERE id = :id")
+                .param("n", serverErrors).param("error", error).param("id", id).update();
+    }
+
+    /** What {@link #retryDead} found. */
+    public enum RetryOutcome { RETRYING, NOT_DEAD, UNKNOWN }
+
+    /**
+     * Puts a DEAD effect of the case back in the queue, due now and with its server-error count reset (the row is
+     * locked, so two retries of one effect cannot both pass).
+     */
+    public RetryOutcome retryDead(UUID caseId, String operationId, Instant now) {
+        return jdbc.sql("SELECT status FROM record_effect WHERE case_id = :c AND operation_id = :op FOR UPDATE")
+                .param("c", caseId).param("op", operationId).query(String.class).optional()
+                .map(status -> {
+                    if (!"DEAD".equals(status)) {
+                        return RetryOutcome.NOT_DEAD;
+                    }
+                    jdbc.sql("""
+                            UPDATE record_effect SET status = 'PENDING', server_errors = 0, next_attempt_at = :now, lease_until = NULL
+                            WHERE case_id = :c AND operation_id = :op
+                            """)
+                            .param("now", utc(now)).param("c", caseId).param("op", operationId).update();
+                    return RetryOutcome.RETRYING;
+                })
+                .orElse(RetryOutcome.UNKNOWN);
     }
 
     /** record-service refused the effect for good (e.g. 409: the record is in a state that does not allow it). */
@@ -110,6 +145,10 @@ public class EffectOutbox {
                         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("done_at") == null ? null : rs.getObject("done_at", OffsetDateTime.class).toInstant()))
                 .list();
+    }
+
+    public long deadCount() {
+        return jdbc.sql("SELECT count(*) FROM record_effect WHERE status = 'DEAD'").query(Long.class).single();
     }
 
     public long pendingCount() {

@@ -1,5 +1,6 @@
 package org.publiccredit.objection.effect;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -17,9 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox to record-service until it confirms: an unanswered or failed call is retried with a growing
- * pause (record-service down, restarting, breaker open); a definite refusal (4xx such as 409) stops the effect as
- * FAILED, visible on the case and in the log, instead of retrying forever.
+ * Delivers the outbox to record-service until it confirms: an unanswered call is retried with a growing pause
+ * (record-service down, restarting, breaker open); a definite refusal (4xx such as 409) stops the effect as FAILED,
+ * and server errors answered again and again stop it as DEAD ({@link DeliveryPolicy}); both are visible on the case,
+ * in the log and (DEAD) in the metrics {@code objection.effects.dead} and {@code objection.effects.dead.letters}.
  */
 @Component
 class EffectWorker {
@@ -32,20 +34,27 @@ class EffectWorker {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int batch;
-    private final Duration maxBackoff;
+    private final DeliveryPolicy policy;
+    private final Counter deadLetters;
 
     EffectWorker(EffectOutbox outbox, Records records, CaseJournal journal, TransactionTemplate tx, Clock clock,
             MeterRegistry meters, @Value("${platform.effects.batch:20}") int batch,
-            @Value("${platform.effects.max-backoff:30s}") Duration maxBackoff) {
+            @Value("${platform.effects.max-backoff:30s}") Duration maxBackoff,
+            @Value("${platform.effects.max-server-errors:10}") int maxServerErrors) {
         this.outbox = outbox;
         this.records = records;
         this.journal = journal;
         this.tx = tx;
         this.clock = clock;
         this.batch = batch;
-        this.maxBackoff = maxBackoff;
+        this.policy = new DeliveryPolicy(maxServerErrors, maxBackoff);
         Gauge.builder("objection.effects.pending", outbox, EffectOutbox::pendingCount)
                 .description("effects on records not yet confirmed by record-service").register(meters);
+        Gauge.builder("objection.effects.dead", outbox, EffectOutbox::deadCount)
+                .description("effects given up after repeated server errors of record-service, waiting for a reviewer's retry")
+                .register(meters);
+        this.deadLetters = Counter.builder("objection.effects.dead.letters")
+                .description("effects moved to DEAD (alert on any increase)").register(meters);
     }
 
     @Scheduled(initialDelayString = "${platform.effects.initial-delay:5s}", fixedDelayString = "${platform.effects.poll-interval:1s}")
@@ -69,17 +78,29 @@ class EffectWorker {
     }
 
     private void onFailure(EffectOutbox.Pending p, CallFailure f, Instant now) {
-        if (f.retryable()) {
-            long seconds = Math.min(maxBackoff.toSeconds(), 1L << Math.min(p.attempts(), 10));
-            outbox.retryLater(p.id(), now.plusSeconds(seconds), f.summary());
-            log.warn("effect {} on case {} not delivered (attempt {}: {}); retrying in {}s", p.effect(), p.caseId(),
-                    p.attempts(), f.summary(), seconds);
-        } else {
-            tx.executeWithoutResult(s -> {
-                outbox.failed(p.id(), f.summary());
-                journal.systemNote(p.caseId(), now, "EFFECT_FAILED", "record-service refused " + p.effect() + ": " + f.summary());
-            });
-            log.error("effect {} on case {} refused by record-service ({}); needs attention", p.effect(), p.caseId(), f.summary());
+        switch (policy.after(f, p.attempts(), p.serverErrors())) {
+            case DeliveryPolicy.Next.Retry retry -> {
+                outbox.retryLater(p.id(), now.plus(retry.delay()), f.summary(), retry.serverError());
+                log.warn("effect {} on case {} not delivered (attempt {}: {}); retrying in {}s", p.effect(), p.caseId(),
+                        p.attempts(), f.summary(), retry.delay().toSeconds());
+            }
+            case DeliveryPolicy.Next.Dead dead -> {
+                tx.executeWithoutResult(s -> {
+                    outbox.dead(p.id(), dead.serverErrors(), f.summary());
+                    journal.systemNote(p.caseId(), now, "EFFECT_DEAD", "record-service failed " + p.effect() + " "
+                            + dead.serverErrors() + " times (" + f.summary() + "); stopped until a reviewer retries it");
+                });
+                deadLetters.increment();
+                log.error("effect {} on case {} given up after {} server errors of record-service ({}); needs a retry",
+                        p.effect(), p.caseId(), dead.serverErrors(), f.summary());
+            }
+            case DeliveryPolicy.Next.Failed ignored -> {
+                tx.executeWithoutResult(s -> {
+                    outbox.failed(p.id(), f.summary());
+                    journal.systemNote(p.caseId(), now, "EFFECT_FAILED", "record-service refused " + p.effect() + ": " + f.summary());
+                });
+                log.error("effect {} on case {} refused by record-service ({}); needs attention", p.effect(), p.caseId(), f.summary());
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.publiccredit.objection.filing;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -7,11 +8,13 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.publiccredit.commons.problem.FieldProblem;
 import org.publiccredit.commons.problem.Problems;
 import org.publiccredit.commons.security.Caller;
 import org.publiccredit.commons.web.RequestIds;
 import org.publiccredit.objection.attachment.Attachments;
+import org.publiccredit.objection.attachment.MultipartParts;
 import org.publiccredit.objection.attachment.Purpose;
 import org.publiccredit.objection.cases.CaseKind;
 import org.publiccredit.objection.cases.CaseViews;
@@ -39,7 +42,9 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class FilingController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String IDEMPOTENCY_KEY = IdempotencyKey.HEADER;
+    private static final Set<String> OBJECTION_PARTS = Set.of("case", "files", "authorisation");
+    private static final Set<String> REPAIR_PARTS = Set.of("case", "files", "proof", "authorisation");
 
     private final FilingService filing;
     private final CaseViews views;
@@ -66,7 +71,8 @@ class FilingController {
     ResponseEntity<?> objectionWithFiles(Caller caller, @RequestHeader(IDEMPOTENCY_KEY) String key,
             @Valid @RequestPart("case") FilingRequests.ObjectionRequest body,
             @RequestPart(name = "files", required = false) List<MultipartFile> files,
-            @RequestPart(name = "authorisation", required = false) List<MultipartFile> authorisation) {
+            @RequestPart(name = "authorisation", required = false) List<MultipartFile> authorisation, HttpServletRequest http) {
+        MultipartParts.only(http, OBJECTION_PARTS);
         return answer(filing.file(caller, key, objection(body, incoming(files, null, authorisation))));
     }
 
@@ -81,7 +87,8 @@ class FilingController {
             @Valid @RequestPart("case") FilingRequests.RepairRequest body,
             @RequestPart(name = "files", required = false) List<MultipartFile> files,
             @RequestPart(name = "proof", required = false) List<MultipartFile> proof,
-            @RequestPart(name = "authorisation", required = false) List<MultipartFile> authorisation) {
+            @RequestPart(name = "authorisation", required = false) List<MultipartFile> authorisation, HttpServletRequest http) {
+        MultipartParts.only(http, REPAIR_PARTS);
         return answer(filing.file(caller, key, repair(body, incoming(files, proof, authorisation))));
     }
 

@@ -16,8 +16,11 @@ final class FilingRequests {
 
     static final String RECORD_ID = "[A-Za-z0-9-]{1,64}";
 
-    /** An objection (异议) to one record. */
+    /** An objection (异议) to one record; the reason is stripped on arrival, so its length checks count what is stored. */
     record ObjectionRequest(@NotBlank @Pattern(regexp = RECORD_ID) String recordId, @NotBlank @Size(max = 4000) String reason) {
+        ObjectionRequest {
+            reason = reason == null ? null : reason.strip();
+        }
     }
 
     /** The applicant accepts this version of this text. */
@@ -31,5 +34,8 @@ final class FilingRequests {
     record RepairRequest(@NotBlank @Pattern(regexp = RECORD_ID) String recordId, @NotBlank @Size(max = 4000) String reason,
             boolean obligationsFulfilled, @Size(max = 2000) String obligationsStatement,
             @NotNull @Size(max = 5) List<@Valid @NotNull TemplateAcceptance> acceptedTemplates) {
+        RepairRequest {
+            reason = reason == null ? null : reason.strip();
+        }
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.publiccredit.commons.problem.ApiException;
 import org.publiccredit.commons.problem.FieldProblem;
@@ -48,7 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class FilingService {
 
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
     private final Records records;
     private final RecordOwnership ownership;
@@ -92,9 +90,8 @@ class FilingService {
     }
 
     Result file(Caller caller, String idempotencyKey, Filing filing) {
-        if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
-            throw ApiException.invalid("IDEMPOTENCY_KEY_INVALID", "Idempotency-Key must be 1-100 visible ASCII characters",
-                    List.of(new FieldProblem("Idempotency-Key", "IDEMPOTENCY_KEY_INVALID", "1-100 visible ASCII characters")));
+        if (!IdempotencyKey.isValid(idempotencyKey)) {
+            throw IdempotencyKey.invalid();
         }
         if (caller.subject() == null) {
             throw ApiException.forbidden("NOT_RECORD_SUBJECT", "Only the subject of a record may file about it");

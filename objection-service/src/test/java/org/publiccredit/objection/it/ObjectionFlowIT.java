@@ -109,7 +109,10 @@ class ObjectionFlowIT {
         as("officer-market").post("/api/v1/cases/" + id + ":propose", Map.of("outcome", "APPROVED", "reason", "x"))
                 .expectProblem(400, "OUTCOME_NOT_ALLOWED");
         as("officer-market").post("/api/v1/cases/" + id + ":propose", Map.of("outcome", "SOMETHING", "reason", "x"))
-                .expectProblem(400, "MALFORMED_BODY");
+                .expectProblem(400, "VALIDATION_FAILED");
+        // an enum by its position is refused too (it used to pick DELETED)
+        assertThat(as("officer-market").post("/api/v1/cases/" + id + ":propose", Map.of("outcome", 1, "reason", "x"))
+                .expectProblem(400, "VALIDATION_FAILED").path("errors").get(0).path("field").asString()).isEqualTo("outcome");
         JsonNode proposed = act("officer-market", id, "propose", Map.of("outcome", "CORRECTED", "reason", "罚款金额录入错误",
                 "fields", Map.of("fineAmount", "0.2")));
         assertThat(proposed.path("proposal").path("outcome").asString()).isEqualTo("CORRECTED");

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.publiccredit.commons.id.IdentifierCheck;
@@ -40,7 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class CheckService {
 
     static final int MAX_SUBJECTS = 1000;
-    private static final int PERSON_PARALLELISM = 16;
 
     private final RecordRepository records;
     private final Catalog catalog;
@@ -126,8 +126,9 @@ public class CheckService {
                 personIds.add(new SubjectResolver.Request(c.normalized(), null, null));
             }
         }
-        // natural persons: their subject ids, all at once (cached ones immediately, the rest in parallel)
-        Map<String, Object> refs = personIds.isEmpty() ? Map.of() : resolver.resolveAll(personIds, PERSON_PARALLELISM);
+        // natural persons: their subject ids, looked up (never created: a check is a read) in one bulk call
+        Map<String, Optional<SubjectRef>> refs = personIds.isEmpty() ? Map.of()
+                : resolver.lookupAnswers(personIds.stream().map(SubjectResolver.Request::identifier).toList());
         // organisations: their registered names, looked up (never created) in one bulk call for the whole check
         List<String> codes = checked.stream().filter(c -> c.kind() == IdentifierKind.USCC).map(IdentifierCheck::normalized).distinct().toList();
         Map<String, SubjectRef> organisations = codes.isEmpty() ? Map.of() : resolver.lookupAll(codes);
@@ -144,11 +145,17 @@ public class CheckService {
                 }
             } else {
                 String masked = Identifiers.mask(c.normalized());
-                if (refs.get(c.normalized()) instanceof SubjectRef ref) {
-                    String key = personKey(ref.id());
+                Optional<SubjectRef> answer = refs.get(c.normalized());
+                if (answer != null && answer.isPresent()) {
+                    String key = personKey(answer.get().id());
                     keys.add(key);
                     shown.put(key, masked);
-                    persons.put(key, ref.id());
+                    persons.put(key, answer.get().id());
+                } else if (answer != null) {
+                    // not registered, so no record can be about this person: checked, with nothing in force
+                    String key = "N:" + keys.size();
+                    keys.add(key);
+                    shown.put(key, masked);
                 } else {
                     String key = "X:" + unknown.size();
                     keys.add(key);

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.publiccredit.commons.problem.ApiException;
 import org.publiccredit.commons.problem.FieldProblem;
@@ -103,6 +104,58 @@ public class SubjectResolver {
     }
 
     /**
+     * The registered subject of a valid identifier, looked up without creating or writing anything (subject-service's
+     * bulk resolve with {@code "create": false}): every read path uses this, so that reading never registers anyone.
+     * Unknown: empty (not cached, a later push may register it). Against a subject-service without the bulk endpoint
+     * nothing is looked up (a single resolve would create): 503, never a guess.
+     *
+     * @throws ApiException 503 SUBJECT_SERVICE_UNAVAILABLE, or {@link Refused}
+     */
+    public Optional<SubjectRef> lookup(String identifier) {
+        SubjectRef cached = cache.getIfPresent(identifier);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Supplier<SubjectBatchClient.BatchResponse> call = () -> batchClient.resolveBatch(new SubjectBatchClient.BatchRequest(
+                List.of(new SubjectClient.ResolveRequest(identifier, null, null)), false));
+        SubjectBatchClient.BatchResponse response;
+        try {
+            response = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, call)).get();
+        } catch (FeignException e) {
+            if (e.status() == 400) {
+                throw new Refused(List.of(new FieldProblem("subject.identifier", "SUBJECT_IDENTIFIER_INVALID",
+                        "subject-service refused the identifier (" + e.status() + ")")));
+            }
+            log.warn("subject-service answered {} to a look-up", e.status());
+            throw unavailable();
+        } catch (CallNotPermittedException e) {
+            throw unavailable();
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("subject-service unreachable for a look-up: {}", e.getClass().getSimpleName());
+            throw unavailable();
+        }
+        SubjectBatchClient.BatchItem item = response == null || response.results() == null || response.results().isEmpty()
+                ? null : response.results().getFirst();
+        if (item == null) {
+            throw unavailable();
+        }
+        if (item.ref() != null && item.ref().id() != null) {
+            cache.put(identifier, item.ref());
+            return Optional.of(item.ref());
+        }
+        if (NOT_FOUND.equals(item.code())) {
+            return Optional.empty();
+        }
+        throw new Refused(List.of(new FieldProblem("subject.identifier", "SUBJECT_IDENTIFIER_INVALID",
+                "subject-service refused the identifier (" + item.code() + ")")));
+    }
+
+    /** A look-up's answer for an identifier without a subject (docs/contracts.md). */
+    private static final String NOT_FOUND = "SUBJECT_NOT_FOUND";
+
+    /**
      * What to resolve.
      *
      * @param identifier a valid identifier
@@ -178,12 +231,22 @@ public class SubjectResolver {
      */
     public Map<String, SubjectRef> lookupAll(Collection<String> identifiers) {
         Map<String, SubjectRef> out = new HashMap<>();
+        lookupAnswers(identifiers).forEach((identifier, ref) -> ref.ifPresent(r -> out.put(identifier, r)));
+        return out;
+    }
+
+    /**
+     * As {@link #lookupAll}, telling "not registered" from "not answered": an identifier subject-service answered maps
+     * to its subject or to empty (no subject); one it did not answer (unreachable, refused) is absent.
+     */
+    public Map<String, Optional<SubjectRef>> lookupAnswers(Collection<String> identifiers) {
+        Map<String, Optional<SubjectRef>> out = new HashMap<>();
         List<Request> todo = new java.util.ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (String identifier : identifiers) {
             SubjectRef cached = cache.getIfPresent(identifier);
             if (cached != null) {
-                out.put(identifier, cached);
+                out.put(identifier, Optional.of(cached));
             } else if (seen.add(identifier)) {
                 todo.add(new Request(identifier, null, null));
             }
@@ -211,10 +274,15 @@ public class SubjectResolver {
                 continue;
             }
             for (SubjectBatchClient.BatchItem item : response.results()) {
-                if (item != null && item.index() >= 0 && item.index() < part.size() && item.ref() != null && item.ref().id() != null) {
-                    String identifier = part.get(item.index()).identifier();
+                if (item == null || item.index() < 0 || item.index() >= part.size()) {
+                    continue;
+                }
+                String identifier = part.get(item.index()).identifier();
+                if (item.ref() != null && item.ref().id() != null) {
                     cache.put(identifier, item.ref());
-                    out.put(identifier, item.ref());
+                    out.put(identifier, Optional.of(item.ref()));
+                } else if (NOT_FOUND.equals(item.code())) {
+                    out.put(identifier, Optional.empty());
                 }
             }
         }

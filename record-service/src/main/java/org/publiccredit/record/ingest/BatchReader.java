@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.publiccredit.commons.problem.ApiException;
+import org.publiccredit.commons.json.InvalidTextException;
 import org.publiccredit.commons.problem.FieldProblem;
+import org.publiccredit.commons.text.TextRules;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +36,15 @@ final class BatchReader {
             "subject.type", "subjectType", "documentnumber", "documentNumber", "decisiondate", "decisionDate");
     private static final Set<String> REQUIRED = Set.of("category", "subjectIdentifier", "subjectName", "documentNumber", "decisionDate");
 
+    /** The default longest NDJSON line, in UTF-8 bytes ({@code platform.batch.max-line-bytes}). */
+    static final int DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+
+    /** CSV columns named as the JSON paths of a single push, so one field has one name in every refusal. */
+    private static final Map<String, String> CSV_FIELDS = Map.of("subjectIdentifier", "subject.identifier",
+            "subjectName", "subject.name", "subjectType", "subject.type");
+
     private final Format format;
+    private final int maxLineBytes;
     private final BufferedReader reader;
     private final JsonMapper json;
     private CsvReader csv;
@@ -52,7 +62,15 @@ final class BatchReader {
     }
 
     BatchReader(InputStream in, Format format, JsonMapper json) throws IOException {
+        this(in, format, json, DEFAULT_MAX_LINE_BYTES);
+    }
+
+    /**
+     * @param maxLineBytes the longest NDJSON line read (UTF-8 bytes); a longer one is that row's ROW_TOO_LONG
+     */
+    BatchReader(InputStream in, Format format, JsonMapper json, int maxLineBytes) throws IOException {
         this.format = format;
+        this.maxLineBytes = maxLineBytes;
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         this.reader = new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024);
@@ -80,6 +98,11 @@ final class BatchReader {
         List<FieldProblem> problems = new ArrayList<>();
         for (String raw : names) {
             String name = raw.strip();
+            if (!TextRules.isValid(name)) {
+                problems.add(TextRules.problem("header"));
+                header.add(null);
+                continue;
+            }
             String envelope = ENVELOPE.get(name.toLowerCase(java.util.Locale.ROOT));
             if (envelope != null) {
                 header.add(envelope);
@@ -107,14 +130,15 @@ final class BatchReader {
     private ParsedRow nextJson() throws IOException {
         String line;
         do {
-            line = reader.readLine();
+            line = boundedLine();
             if (line == null) {
                 return null;
             }
-        } while (line.isBlank());
+        } while (line != TOO_LONG && line.isBlank());
         row++;
-        if (line.length() > 256 * 1024) {
-            return malformed("the line is longer than 256 KiB");
+        if (line == TOO_LONG) {
+            return new ParsedRow(row, null, List.of(new FieldProblem("row", "ROW_TOO_LONG",
+                    "the line is longer than " + maxLineBytes + " bytes")));
         }
         try {
             RecordInput input = json.readValue(line, RecordInput.class);
@@ -122,10 +146,54 @@ final class BatchReader {
                 return malformed("the line is not a JSON object");
             }
             return new ParsedRow(row, input, List.of());
+        } catch (InvalidTextException e) {
+            return new ParsedRow(row, null, List.of(TextRules.problem(e.field())));
         } catch (JacksonException e) {
             // the parser's message may quote the input (personal data): keep it out
             return malformed("the line is not a JSON object of the record shape");
         }
+    }
+
+    /** Marks a line over {@link #maxLineBytes} (compared by identity). */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String TOO_LONG = new String("<too long>");
+
+    /**
+     * The next line without its terminator ({@code \n}, {@code \r\n} or {@code \r}), or null at the end. A line over
+     * {@link #maxLineBytes} UTF-8 bytes is skipped to its end without being held ({@link #TOO_LONG}): a single line can
+     * never make the reader buffer more than the limit.
+     */
+    private String boundedLine() throws IOException {
+        StringBuilder line = new StringBuilder();
+        long bytes = 0;
+        boolean tooLong = false;
+        int c;
+        while ((c = reader.read()) != -1) {
+            if (c == '\n') {
+                break;
+            }
+            if (c == '\r') {
+                reader.mark(1);
+                if (reader.read() != '\n') {
+                    reader.reset();
+                }
+                break;
+            }
+            if (!tooLong) {
+                // UTF-8 length: each half of a surrogate pair counts 2 (4 for the pair)
+                bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate((char) c) ? 2 : 3;
+                if (bytes > maxLineBytes) {
+                    tooLong = true;
+                    line = null;
+                } else {
+                    line.append((char) c);
+                }
+            }
+        }
+        if (tooLong) {
+            return TOO_LONG;
+        }
+        return c == -1 && line.isEmpty() ? null : line.toString();
     }
 
     private ParsedRow nextCsv() throws IOException {
@@ -142,10 +210,15 @@ final class BatchReader {
         }
         Map<String, String> envelope = new LinkedHashMap<>();
         Map<String, Object> fields = new LinkedHashMap<>();
+        List<FieldProblem> badText = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             String name = header.get(i);
             String value = cells.get(i);
             if (name == null || value.isBlank()) {
+                continue;
+            }
+            if (!TextRules.isValid(value)) {
+                badText.add(TextRules.problem(CSV_FIELDS.getOrDefault(name, name)));
                 continue;
             }
             if (name.startsWith("fields.")) {
@@ -153,6 +226,9 @@ final class BatchReader {
             } else {
                 envelope.put(name, value);
             }
+        }
+        if (!badText.isEmpty()) {
+            return new ParsedRow(row, null, badText);
         }
         RecordInput.SubjectInput subject = new RecordInput.SubjectInput(envelope.get("subjectIdentifier"),
                 envelope.get("subjectName"), envelope.get("subjectType"));

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,12 +70,14 @@ public class IngestService {
     private final int maxRows;
     private final long maxBytes;
     private final int resolveParallelism;
+    private final int maxLineBytes;
 
     IngestService(Catalog catalog, SubjectResolver resolver, RecordRepository records, RecordWriter writer, PublicityPolicy policy,
             TransactionTemplate tx, JdbcClient jdbc, JsonMapper json, Clock clock,
             @Value("${platform.batch.chunk-size:1000}") int chunkSize, @Value("${platform.batch.max-rows:100000}") int maxRows,
             @Value("${platform.batch.max-bytes:268435456}") long maxBytes,
-            @Value("${platform.batch.resolve-parallelism:16}") int resolveParallelism) {
+            @Value("${platform.batch.resolve-parallelism:16}") int resolveParallelism,
+            @Value("${platform.batch.max-line-bytes:1048576}") int maxLineBytes) {
         this.catalog = catalog;
         this.resolver = resolver;
         this.records = records;
@@ -88,6 +91,7 @@ public class IngestService {
         this.maxRows = maxRows;
         this.maxBytes = maxBytes;
         this.resolveParallelism = resolveParallelism;
+        this.maxLineBytes = maxLineBytes;
     }
 
     /** A row that passed validation, waiting to be resolved and stored. */
@@ -139,7 +143,7 @@ public class IngestService {
         String stopped = null;
         LocalDate today = policy.today();
         try {
-            BatchReader reader = new BatchReader(limited, format, json);
+            BatchReader reader = new BatchReader(limited, format, json, maxLineBytes);
             while (true) {
                 BatchReader.ParsedRow parsed;
                 try {
@@ -350,20 +354,40 @@ public class IngestService {
         LocalDate today = policy.today();
         Map<NaturalKey, CreditRecord> existing = records.findByKeysForUpdate(department,
                 rows.stream().map(p -> new NaturalKey(p.valid().entry().code(), p.valid().documentNumber())).toList());
+        // first pushes are claimed with an upsert (INSERT … ON CONFLICT DO NOTHING), never look-up-then-insert: a
+        // concurrent first push of the same key waits for ours, loses the key and is compared like any existing record
+        Map<NaturalKey, CreditRecord> candidates = new LinkedHashMap<>();
+        for (Pending p : rows) {
+            RowValidator.ValidRow v = p.valid();
+            NaturalKey key = new NaturalKey(v.entry().code(), v.documentNumber());
+            if (!existing.containsKey(key) && !candidates.containsKey(key)) {
+                candidates.put(key, CreditRecord.create(subject(v, resolved), department, v.entry().code(), v.documentNumber(),
+                        v.decisionDate(), v.fields(), now));
+            }
+        }
+        // in key order, so that two chunks claiming overlapping keys wait for each other instead of deadlocking
+        Set<UUID> claimed = writer.claim(candidates.values().stream()
+                .sorted(java.util.Comparator.comparing(CreditRecord::category).thenComparing(CreditRecord::documentNumber))
+                .toList(), today);
+        List<NaturalKey> lost = candidates.entrySet().stream().filter(e -> !claimed.contains(e.getValue().id()))
+                .map(Map.Entry::getKey).toList();
+        existing.putAll(records.findByKeysForUpdate(department, lost));
         List<CreditRecord> created = new ArrayList<>();
         List<RecordWriter.Change> changed = new ArrayList<>();
         List<RowResult> results = new ArrayList<>();
         for (Pending p : rows) {
             RowValidator.ValidRow v = p.valid();
-            SubjectRef ref = resolved.get(v.identifier());
-            Subject subject = new Subject(ref.id(), v.kind() == IdentifierKind.USCC ? "USCC" : "ID_NUMBER",
-                    v.kind() == IdentifierKind.USCC ? v.identifier() : ref.masked(), v.name(),
-                    v.type() != null ? v.type() : ref.type(), ref.region());
-            CreditRecord current = existing.get(new NaturalKey(v.entry().code(), v.documentNumber()));
+            Subject subject = subject(v, resolved);
+            NaturalKey key = new NaturalKey(v.entry().code(), v.documentNumber());
+            CreditRecord current = existing.get(key);
             if (current == null) {
-                CreditRecord r = CreditRecord.create(subject, department, v.entry().code(), v.documentNumber(), v.decisionDate(),
-                        v.fields(), now);
+                CreditRecord r = candidates.get(key);
+                if (r == null || !claimed.contains(r.id())) {
+                    // the key was taken and is gone again (deleted meanwhile): the chunk is retried
+                    throw ApiException.conflict("CONCURRENT_MODIFICATION", "The record changed while it was stored; send it again");
+                }
                 created.add(r);
+                existing.put(key, r); // a later row of the chunk with the same key compares with this one
                 results.add(new RowResult(p.row(), RowResult.CREATED, v.documentNumber(), r.id(), r.version(), null, null));
             } else if (current.sameContent(subject, v.decisionDate(), v.fields())) {
                 results.add(new RowResult(p.row(), RowResult.UNCHANGED, v.documentNumber(), current.id(), current.version(),
@@ -376,11 +400,20 @@ public class IngestService {
                 CreditRecord after = current.withContent(Transition.UPDATE, subject, v.decisionDate(), v.fields(), null, now);
                 changed.add(new RecordWriter.Change(after, new HistoryEntry(current.id(), current.version(), current.state(),
                         current.decisionDate(), current.fields(), Transition.UPDATE.action(), department, null, null, null, now)));
+                existing.put(key, after);
                 results.add(new RowResult(p.row(), RowResult.UPDATED, v.documentNumber(), after.id(), after.version(), null, null));
             }
         }
         writer.write(created, changed, today);
         return results;
+    }
+
+    /** The record's subject as the row names it and subject-service resolved it. */
+    private static Subject subject(RowValidator.ValidRow v, Map<String, SubjectRef> resolved) {
+        SubjectRef ref = resolved.get(v.identifier());
+        return new Subject(ref.id(), v.kind() == IdentifierKind.USCC ? "USCC" : "ID_NUMBER",
+                v.kind() == IdentifierKind.USCC ? v.identifier() : ref.masked(), v.name(),
+                v.type() != null ? v.type() : ref.type(), ref.region());
     }
 
     private void countIn(String department, List<RowResult> results, int rejectedElsewhere) {

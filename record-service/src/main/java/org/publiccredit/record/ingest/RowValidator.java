@@ -16,6 +16,7 @@ import org.publiccredit.commons.problem.FieldProblem;
 import org.publiccredit.record.catalog.Catalog;
 import org.publiccredit.record.catalog.CatalogEntry;
 import org.publiccredit.record.catalog.FieldValidation;
+import org.publiccredit.record.record.DecisionDate;
 
 /** Checks one pushed record before anything is stored: category, supplier right, identifier, envelope, fields. */
 final class RowValidator {
@@ -112,11 +113,7 @@ final class RowValidator {
         } else {
             try {
                 decisionDate = LocalDate.parse(in.decisionDate().strip());
-                if (decisionDate.isAfter(today)) {
-                    p.add(new FieldProblem("decisionDate", "DECISION_DATE_IN_FUTURE", "the decision date is in the future"));
-                } else if (decisionDate.getYear() < 1990) {
-                    p.add(new FieldProblem("decisionDate", "DECISION_DATE_TOO_OLD", "the decision date is before 1990"));
-                }
+                DecisionDate.check(decisionDate, today).ifPresent(p::add);
             } catch (DateTimeParseException e) {
                 p.add(new FieldProblem("decisionDate", "FIELD_DATE_INVALID", "an ISO date, e.g. 2026-03-01"));
             }

@@ -18,6 +18,7 @@ import org.publiccredit.record.publicity.PublicityPolicy;
 import org.publiccredit.record.publicity.RecordView;
 import org.publiccredit.record.publicity.RecordViews;
 import org.publiccredit.record.record.CreditRecord;
+import org.publiccredit.record.record.DecisionDate;
 import org.publiccredit.record.record.HistoryEntry;
 import org.publiccredit.record.record.RecordRepository;
 import org.publiccredit.record.record.RecordState;
@@ -129,9 +130,11 @@ public class RecordCommands {
             }
             FieldValidation.Result result = FieldValidation.validate(entry, merged);
             LocalDate date = c.decisionDate() != null ? c.decisionDate() : r.decisionDate();
-            if (date.isAfter(policy.today())) {
-                throw ApiException.invalid("VALIDATION_FAILED", "The record has invalid fields",
-                        List.of(new FieldProblem("decisionDate", "DECISION_DATE_IN_FUTURE", "the decision date is in the future")));
+            // only a date the caller sends is checked: a stored one passed the same rule when it was pushed
+            Optional<FieldProblem> dateProblem = c.decisionDate() == null ? Optional.empty()
+                    : DecisionDate.check(c.decisionDate(), policy.today());
+            if (dateProblem.isPresent()) {
+                throw ApiException.invalid("VALIDATION_FAILED", "The record has invalid fields", List.of(dateProblem.get()));
             }
             if (!result.valid()) {
                 throw ApiException.invalid("VALIDATION_FAILED", "The record has invalid fields", result.problems());

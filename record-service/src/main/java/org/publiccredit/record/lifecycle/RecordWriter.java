@@ -55,11 +55,24 @@ public class RecordWriter {
     public record Change(CreditRecord after, HistoryEntry history) {
     }
 
-    /** Stores new records (first push, today's date decides timeliness) and new versions of existing ones. */
+    /**
+     * Inserts first pushes (today's date decides timeliness) whose natural key is still free; pass the ones inserted to
+     * {@link #write} as created. A candidate left out lost its key to a concurrent push: re-read and compare it.
+     *
+     * @return the ids of the candidates inserted
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<UUID> claim(List<CreditRecord> candidates, LocalDate today) {
+        return records.insertIfAbsent(candidates.stream()
+                .map(r -> new NewRow(r, today, workingDays.timely(r.decisionDate(), today))).toList());
+    }
+
+    /**
+     * Records new records ({@link #claim}ed in this transaction) and stores new versions of existing ones, with their
+     * history, feed rows and the change event.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void write(List<CreditRecord> created, List<Change> changed, LocalDate today) {
-        records.insert(created.stream()
-                .map(r -> new NewRow(r, today, workingDays.timely(r.decisionDate(), today))).toList());
         records.update(changed.stream().map(Change::after).toList());
         records.insertHistory(changed.stream().map(Change::history).toList());
         List<CreditRecord> all = new ArrayList<>(created);

@@ -68,7 +68,7 @@ public class SubjectRecords {
 
     /**
      * One record of the caller's own file, as one item of {@link #mine}. The ownership rule is mine's: the token's
-     * {@code uscc} claim (the record's subject code), else its {@code id_number} claim (the record's subject, resolved as
+     * {@code uscc} claim (the record's subject code), else its {@code id_number} claim (the record's subject, looked up as
      * {@link #recordsFor} does). Another subject's record, an unknown id and a malformed id are all 404 NOT_FOUND alike,
      * so nothing can be probed. Like the list, the subject reading its own file is not audited.
      */
@@ -86,7 +86,7 @@ public class SubjectRecords {
         CreditRecord r = records.find(id).orElseThrow(() -> ApiException.notFound("Record"));
         boolean own = ownEnterprise
                 ? check.normalized().equals(r.subject().code())
-                : r.subject().id().equals(resolver.resolve(check.normalized(), null, null).id());
+                : resolver.lookup(check.normalized()).map(ref -> r.subject().id().equals(ref.id())).orElse(false);
         if (!own) {
             throw ApiException.notFound("Record");
         }
@@ -114,7 +114,8 @@ public class SubjectRecords {
         if (check.valid() && check.kind() == IdentifierKind.USCC) {
             all = records.findBySubjectCode(check.normalized());
         } else if (check.valid() && check.kind() == IdentifierKind.ID_NUMBER) {
-            all = records.findBySubjectId(resolver.resolve(check.normalized(), null, null).id());
+            // a read never registers anyone: an unknown person simply has no records
+            all = resolver.lookup(check.normalized()).map(ref -> records.findBySubjectId(ref.id())).orElse(List.of());
         } else {
             all = records.findBySubjectId(uuid(code));
         }

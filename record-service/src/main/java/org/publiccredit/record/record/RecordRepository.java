@@ -8,9 +8,11 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.publiccredit.commons.problem.ApiException;
@@ -180,15 +182,22 @@ public class RecordRepository {
         }, this::map);
     }
 
-    public void insert(List<NewRow> rows) {
+    /**
+     * Inserts the rows whose natural key is still free (ON CONFLICT DO NOTHING: a concurrent first push of the same key
+     * waits for the other transaction and is skipped, never a duplicate-key failure).
+     *
+     * @return the ids of the rows inserted; a row left out lost its natural key to another record
+     */
+    public Set<UUID> insertIfAbsent(List<NewRow> rows) {
         if (rows.isEmpty()) {
-            return;
+            return Set.of();
         }
         template.batchUpdate("""
                 INSERT INTO credit_record (id, subject_id, subject_kind, subject_code, subject_name, subject_type, subject_region,
                     department, category, document_number, decision_date, fields, content_hash, state, version, state_note,
                     created_at, updated_at, published_on, timely)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, row) -> {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT ON CONSTRAINT credit_record_natural_key DO NOTHING""", rows, rows.size(), (ps, row) -> {
             CreditRecord r = row.record();
             ps.setObject(1, r.id());
             ps.setObject(2, r.subject().id());
@@ -211,6 +220,13 @@ public class RecordRepository {
             ps.setDate(19, Date.valueOf(row.publishedOn()));
             ps.setBoolean(20, row.timely());
         });
+        // the driver rewrites batched inserts (no per-row counts): ask which of our ids exist now
+        UUID[] ids = rows.stream().map(r -> r.record().id()).toArray(UUID[]::new);
+        return new HashSet<>(template.query(con -> {
+            PreparedStatement ps = con.prepareStatement("SELECT id FROM credit_record WHERE id = ANY(?)");
+            ps.setArray(1, con.createArrayOf("uuid", ids));
+            return ps;
+        }, (rs, i) -> rs.getObject(1, UUID.class)));
     }
 
     /** Stores new versions; each must still be at version - 1 (optimistic lock), else 409 CONCURRENT_MODIFICATION. */

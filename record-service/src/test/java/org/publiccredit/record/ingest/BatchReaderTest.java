@@ -90,4 +90,104 @@ class BatchReaderTest {
                 + "ADM_PENALTY,91450200MA5K00012P,柳州市示范有限公司,1,2026-01-02\n").getBytes(Charset.forName("GB18030"));
         assertThatThrownBy(() -> read(gb, BatchReader.Format.CSV)).isInstanceOf(CharacterCodingException.class);
     }
+    /** {@code prefix}, then {@code n} times {@code filler}, then {@code suffix}: generated as read, never held. */
+    private static java.io.InputStream generated(String prefix, long n, byte filler, String suffix) {
+        byte[] head = prefix.getBytes(StandardCharsets.UTF_8);
+        byte[] tail = suffix.getBytes(StandardCharsets.UTF_8);
+        return new java.io.InputStream() {
+            private long position;
+
+            @Override
+            public int read() {
+                long p = position++;
+                if (p < head.length) {
+                    return head[(int) p] & 0xff;
+                }
+                p -= head.length;
+                if (p < n) {
+                    return filler & 0xff;
+                }
+                p -= n;
+                return p < tail.length ? tail[(int) p] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                int i = 0;
+                for (; i < len; i++) {
+                    int c = read();
+                    if (c < 0) {
+                        break;
+                    }
+                    b[off + i] = (byte) c;
+                }
+                return i == 0 && len > 0 ? -1 : i;
+            }
+        };
+    }
+
+    private static final String ROW = "{\"category\":\"ADM_PENALTY\",\"documentNumber\":\"1\"}";
+
+    @Test
+    void aLineOverTheLimitIsThatRowsRowTooLongAndTheNextRowIsReadWithoutHoldingIt() throws IOException {
+        // a single 300 MiB line (past the 256 MiB upload limit): skipped while read, never held
+        long size = 300L * 1024 * 1024;
+        BatchReader reader = new BatchReader(generated("{\"documentNumber\":\"", size, (byte) 'a', "\"}\n" + ROW + "\n"),
+                BatchReader.Format.NDJSON, JSON, BatchReader.DEFAULT_MAX_LINE_BYTES);
+        BatchReader.ParsedRow first = reader.next();
+        assertThat(first.row()).isEqualTo(1);
+        assertThat(first.input()).isNull();
+        assertThat(first.problems()).extracting(FieldProblem::code).containsExactly("ROW_TOO_LONG");
+        BatchReader.ParsedRow second = reader.next();
+        assertThat(second.row()).isEqualTo(2);
+        assertThat(second.input().documentNumber()).isEqualTo("1");
+        assertThat(reader.next()).isNull();
+    }
+
+    @Test
+    void theLineLimitCountsUtf8BytesAndALineAtTheLimitIsRead() throws IOException {
+        String padded = ROW + " ".repeat(100 - ROW.length());
+        // 34 × 中 = 102 bytes in 34 characters
+        String chinese = "{\"documentNumber\":\"" + "中".repeat(34) + "\"}";
+        byte[] ndjson = (padded + "\r\n" + chinese + "\n" + ROW).getBytes(StandardCharsets.UTF_8);
+        BatchReader reader = new BatchReader(new ByteArrayInputStream(ndjson), BatchReader.Format.NDJSON, JSON, 100);
+        assertThat(reader.next().input().documentNumber()).isEqualTo("1");
+        assertThat(reader.next().problems()).extracting(FieldProblem::code).containsExactly("ROW_TOO_LONG");
+        BatchReader.ParsedRow last = reader.next();
+        assertThat(last.row()).isEqualTo(3);
+        assertThat(last.input().documentNumber()).isEqualTo("1");
+        assertThat(reader.next()).isNull();
+    }
+
+    @Test
+    void csvRowsWithANulAreRejectedNamingTheField() throws IOException {
+        // a lone surrogate cannot arrive in CSV: its UTF-8 form (ED A0 80) is refused by the strict decoder
+        String csv = "category,subjectIdentifier,subjectName,documentNumber,decisionDate,fields.violationFacts\n"
+                + "A,91450200MA5K00012P,Name,D\u00001,2026-01-02,ok\n"
+                + "A,91450200MA5K00012P,Na\u0000me,D2,2026-01-02,x\u0000\n"
+                + "A,91450200MA5K00012P,Name,D3,2026-01-02,ok\n";
+        List<BatchReader.ParsedRow> rows = read(csv.getBytes(StandardCharsets.UTF_8), BatchReader.Format.CSV);
+        assertThat(rows.get(0).input()).isNull();
+        assertThat(rows.get(0).problems()).containsExactly(new FieldProblem("documentNumber", "TEXT_INVALID_CHARACTER",
+                org.publiccredit.commons.text.TextRules.MESSAGE));
+        assertThat(rows.get(1).problems()).extracting(FieldProblem::field).containsExactly("subject.name", "fields.violationFacts");
+        assertThat(rows.get(2).input()).isNotNull();
+    }
+
+    @Test
+    void ndjsonLinesWithANulOrALoneSurrogateAreRejectedNamingTheField() throws IOException {
+        JsonMapper service = org.publiccredit.commons.json.JsonInputRules.configure(JsonMapper.builder()).build();
+        String ndjson = "{\"category\":\"A\",\"documentNumber\":\"D\\ud800\"}\n"
+                + "{\"category\":\"A\",\"fields\":{\"violationFacts\":\"a\\u0000\"}}\n"
+                + "{\"category\":\"A\",\"subject\":{\"name\":\"\\udc00x\"}}\n";
+        List<BatchReader.ParsedRow> lines = new ArrayList<>();
+        BatchReader json = new BatchReader(new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)),
+                BatchReader.Format.NDJSON, service);
+        for (BatchReader.ParsedRow r = json.next(); r != null; r = json.next()) {
+            lines.add(r);
+        }
+        assertThat(lines).extracting(r -> r.problems().getFirst().field())
+                .containsExactly("documentNumber", "fields.violationFacts", "subject.name");
+        assertThat(lines).extracting(r -> r.problems().getFirst().code()).containsOnly("TEXT_INVALID_CHARACTER");
+    }
 }

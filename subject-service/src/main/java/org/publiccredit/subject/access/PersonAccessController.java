@@ -51,9 +51,13 @@ class PersonAccessController {
     /**
      * A reveal.
      *
-     * @param reason why the admin needs the full number (audited), at least 10 characters
+     * @param reason why the admin needs the full number (audited), at least 10 characters besides leading and trailing
+     *               white space (stripped on arrival, so the length checks count what is audited)
      */
     record RevealRequest(@NotBlank @Size(min = 10, max = 500) String reason) {
+        RevealRequest {
+            reason = reason == null ? null : reason.strip();
+        }
     }
 
     /**
@@ -81,7 +85,7 @@ class PersonAccessController {
     @PostMapping("/api/v1/subjects/{id}/id-number:reveal")
     @Operation(operationId = "revealIdNumber", summary = "The full id number of a natural person (admin; audited with the reason)")
     RevealResponse reveal(@PathVariable String id, @Valid @RequestBody RevealRequest request, Caller caller) {
-        PersonAccess.Revealed revealed = access.reveal(id, request.reason().strip(), caller);
+        PersonAccess.Revealed revealed = access.reveal(id, request.reason(), caller);
         return new RevealResponse(revealed.subjectId(), revealed.idNumber(), revealed.at());
     }
 

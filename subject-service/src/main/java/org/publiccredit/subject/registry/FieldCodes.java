@@ -18,6 +18,7 @@ public final class FieldCodes {
     public static final String REGION_UNKNOWN = "REGION_UNKNOWN";
     public static final String DATE_INVALID = "DATE_INVALID";
     public static final String DATE_IN_FUTURE = "DATE_IN_FUTURE";
+    public static final String DATE_TOO_OLD = "DATE_TOO_OLD";
     public static final String STATUS_UNKNOWN = "STATUS_UNKNOWN";
     public static final String INDUSTRY_UNKNOWN = "INDUSTRY_UNKNOWN";
     public static final String SUBJECT_VERIFIED = "SUBJECT_VERIFIED";
@@ -34,6 +35,7 @@ public final class FieldCodes {
             Map.entry(REGION_UNKNOWN, new String[] {"不是已知的6位行政区划代码", "Not a known 6-digit administrative division code"}),
             Map.entry(DATE_INVALID, new String[] {"日期格式应为yyyy-MM-dd", "Expected a date yyyy-MM-dd"}),
             Map.entry(DATE_IN_FUTURE, new String[] {"日期不能晚于今天", "The date is in the future"}),
+            Map.entry(DATE_TOO_OLD, new String[] {"日期不能早于1949-10-01", "The date is before 1949-10-01"}),
             Map.entry(STATUS_UNKNOWN, new String[] {"未知的登记状态", "Unknown registration status"}),
             Map.entry(INDUSTRY_UNKNOWN, new String[] {"行业应为国民经济行业分类门类字母A-T", "Expected a GB/T 4754 section letter A-T"}),
             Map.entry(SUBJECT_VERIFIED, new String[] {"该主体已经登记机关核实，只有登记机关可以修改", "The subject was verified by a registration authority; only such a source may change it"}));

@@ -28,6 +28,8 @@ public final class SubjectValidator {
     static final int NAME_MAX = 200;
     static final int PERSON_MAX = 100;
     static final int ADDRESS_MAX = 500;
+    /** No subject of this registry was registered before the People's Republic was founded. */
+    static final LocalDate REGISTRATION_EARLIEST = LocalDate.of(1949, 10, 1);
 
     private final Clock clock;
 
@@ -99,7 +101,7 @@ public final class SubjectValidator {
             region = idNumber.regionCode();
         }
 
-        LocalDate registrationDate = date(in.registrationDate(), "registrationDate", problems, locale);
+        LocalDate registrationDate = date(in.registrationDate(), "registrationDate", REGISTRATION_EARLIEST, problems, locale);
         RegistrationStatus status = parse(in.registrationStatus(), "registrationStatus", RegistrationStatus::parse,
                 FieldCodes.STATUS_UNKNOWN, problems, locale);
         Industry industry = parse(in.industry(), "industry", Industry::parse, FieldCodes.INDUSTRY_UNKNOWN, problems, locale);
@@ -150,7 +152,10 @@ public final class SubjectValidator {
         return value.get();
     }
 
-    private LocalDate date(String raw, String field, List<FieldProblem> problems, Locale locale) {
+    /**
+     * A date of the past, not before {@code earliest}: the one date rule of every write path (API, PUT, imports).
+     */
+    private LocalDate date(String raw, String field, LocalDate earliest, List<FieldProblem> problems, Locale locale) {
         if (blank(raw)) {
             return null;
         }
@@ -163,6 +168,10 @@ public final class SubjectValidator {
         }
         if (date.isAfter(LocalDate.now(clock))) {
             problems.add(problem(field, FieldCodes.DATE_IN_FUTURE, locale));
+            return null;
+        }
+        if (date.isBefore(earliest)) {
+            problems.add(problem(field, FieldCodes.DATE_TOO_OLD, locale));
             return null;
         }
         return date;

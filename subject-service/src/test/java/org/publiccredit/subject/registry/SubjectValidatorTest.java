@@ -101,4 +101,14 @@ class SubjectValidatorTest {
         assertThat(validator.validate(bad, Locale.ENGLISH).problems()).extracting(FieldProblem::field, FieldProblem::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("idNumber", "ID_NUMBER_CHECK_DIGIT"));
     }
+    @Test
+    void aRegistrationDateBeforeThe1949FoundingOrOfANegativeYearIsRefusedAndTheFirstDayIsAccepted() {
+        for (String date : new String[] {"1949-09-30", "1900-01-01", "-0001-01-01", "0000-01-01"}) {
+            SubjectInput in = new SubjectInput("91450200MA5K00012P", null, "X", null, null, null, date, null, null, null);
+            assertThat(validator.validate(in, Locale.ENGLISH).problems()).as(date).extracting(FieldProblem::field, FieldProblem::code)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("registrationDate", "DATE_TOO_OLD"));
+        }
+        SubjectInput first = new SubjectInput("91450200MA5K00012P", null, "X", null, null, null, "1949-10-01", null, null, null);
+        assertThat(validator.validate(first, Locale.ENGLISH).draft().registrationDate()).isEqualTo(LocalDate.of(1949, 10, 1));
+    }
 }
