@@ -86,7 +86,9 @@ class SearchIT {
         // 1,000 CJK characters are 9 KB of URL: more than the gateway's request line allows (414 there), so asked directly
         Api.service("search").get("/api/v1/search?q=" + q("柳".repeat(1000))).expectProblem(400, "SEARCH_QUERY_TOO_LONG");
         anonymous.get("/api/v1/search?q=" + q("a".repeat(1000))).expectProblem(400, "SEARCH_QUERY_TOO_LONG");
-        anonymous.get("/api/v1/search?q=%E6%9F%B3%00%01").expectProblem(400, "SEARCH_QUERY_INVALID");
+        // a NUL is refused by the platform's one input rule (commons) before the search reads it, naming the parameter
+        assertThat(anonymous.get("/api/v1/search?q=%E6%9F%B3%00%01").expectProblem(400, "VALIDATION_FAILED").path("errors").get(0)
+                .path("code").asString()).isEqualTo("TEXT_INVALID_CHARACTER");
         anonymous.get("/api/v1/search?q=" + q("柳\u0007工")).expectProblem(400, "SEARCH_QUERY_INVALID");
         anonymous.get("/api/v1/search?q=x&size=51").expectProblem(400, "VALIDATION_FAILED");
         anonymous.get("/api/v1/search?q=x&size=abc").expectProblem(400, "PARAMETER_INVALID");
