@@ -14,10 +14,9 @@ export const FILE_PAGE_SIZE = 20
  * `page` counts from 1.
  */
 export async function myRecords(page: number, size = FILE_PAGE_SIZE, category?: string, signal?: AbortSignal): Promise<RecordPage> {
-  // `mine` fills the typed `{code}` segment: record-service maps `/subjects/mine/records` to the caller's own file
   return ok(
-    api.GET('/api/v1/subjects/{code}/records', {
-      params: { path: { code: 'mine' }, query: { page: page - 1, size, category: category || undefined } },
+    api.GET('/api/v1/subjects/mine/records', {
+      params: { query: { page: page - 1, size, category: category || undefined } },
       signal,
     }),
   )
