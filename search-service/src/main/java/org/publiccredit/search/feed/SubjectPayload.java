@@ -12,13 +12,14 @@ import java.util.List;
  * @param masked the masked id number (persons)
  * @param name the current name
  * @param formerNames former names with the date they were given up
+ * @param shortNames short names (简称) the registry knows
  * @param type subject type
  * @param region 6-digit division code
  * @param status registry status
  * @param verified verified by the registry
  */
 public record SubjectPayload(String id, String kind, String code, String masked, String name, List<FormerName> formerNames,
-        String type, String region, String status, Boolean verified) {
+        List<String> shortNames, String type, String region, String status, Boolean verified) {
 
     /**
      * A former name.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.publiccredit.search.names.NameKeys;
 
 /**
  * The one Elasticsearch document per credit subject (信用主体): its public identity and the public summary of its
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param masked the masked id number (public natural persons only)
  * @param name the current name
  * @param formerNames former names
+ * @param shortNames short names (简称) from the registry
  * @param type the subject type, e.g. {@code ENTERPRISE}
  * @param region the 6-digit administrative division code
  * @param status the registry status
@@ -36,13 +38,16 @@ import java.util.Map;
  * @param recordSeq the record feed's sequence the summary reflects: every record change up to it (a change at or below it
  *        needs no new summary)
  * @param indexedAt when this document was last written
+ * @param names what the names are searched by ({@link NameKeys}); recomputed on every write, not kept in {@code _source}
+ * @param orgCode the organisation code inside the USCC (its characters 9-17), searched with or without its hyphen
+ * @param standing 2 active and verified, 1 either, 0 neither: breaks ties of the ranking
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubjectDocument(String subjectId, String kind, @JsonProperty("public") boolean visible, String code,
-        String masked, String name, List<String> formerNames, String type, String region, String status, Boolean verified,
+        String masked, String name, List<String> formerNames, List<String> shortNames, String type, String region, String status, Boolean verified,
         List<String> lists, List<String> categories, Map<String, Integer> counts, List<ListEntry> redList,
         List<ListEntry> blackList, List<ListEntry> latestPenalties, List<ListEntry> disputed, Instant summaryValidUntil,
-        Long subjectSeq, Long recordSeq, Instant indexedAt) {
+        Long subjectSeq, Long recordSeq, Instant indexedAt, NameKeys names, String orgCode, Integer standing) {
 
     /** Kind of a legal person or other organisation, keyed by its USCC. */
     public static final String KIND_USCC = "USCC";

@@ -12,6 +12,7 @@ import org.publiccredit.search.feed.SubjectPayload;
 import org.publiccredit.search.feed.Summary;
 import org.publiccredit.search.index.ListEntry;
 import org.publiccredit.search.index.SubjectDocument;
+import org.publiccredit.search.names.NameKeys;
 
 /**
  * The one place that decides what of a subject goes into the public index (公示): a legal person's identity and
@@ -35,12 +36,13 @@ final class PublicDocuments {
      * @param masked the masked id number (persons)
      * @param name the current name
      * @param formerNames former names
+     * @param shortNames short names (简称)
      * @param type subject type
      * @param region division code
      * @param status registry status
      * @param verified verified by the registry
      */
-    record Identity(String kind, String code, String masked, String name, List<String> formerNames, String type, String region,
+    record Identity(String kind, String code, String masked, String name, List<String> formerNames, List<String> shortNames, String type, String region,
             String status, Boolean verified) {
     }
 
@@ -51,9 +53,11 @@ final class PublicDocuments {
         String kind = p.kind() != null ? p.kind() : p.code() != null ? SubjectDocument.KIND_USCC : SubjectDocument.KIND_ID_NUMBER;
         List<String> former = p.formerNames() == null ? List.of() : p.formerNames().stream()
                 .map(SubjectPayload.FormerName::name).filter(Objects::nonNull).filter(n -> !n.isBlank()).distinct().toList();
+        List<String> shortNames = p.shortNames() == null ? List.of()
+                : p.shortNames().stream().filter(Objects::nonNull).filter(n -> !n.isBlank()).distinct().toList();
         boolean person = SubjectDocument.KIND_ID_NUMBER.equals(kind);
         // a person's code field would be the raw number: only the masked form is ever taken
-        return new Identity(kind, person ? null : p.code(), person ? p.masked() : null, p.name(), former, p.type(), p.region(),
+        return new Identity(kind, person ? null : p.code(), person ? p.masked() : null, p.name(), former, shortNames, p.type(), p.region(),
                 p.status(), p.verified());
     }
 
@@ -63,7 +67,7 @@ final class PublicDocuments {
             return null;
         }
         return new Identity(d.kind(), d.code(), d.masked(), d.name(), d.formerNames() != null ? d.formerNames() : List.of(),
-                d.type(), d.region(), d.status(), d.verified());
+                d.shortNames() != null ? d.shortNames() : List.of(), d.type(), d.region(), d.status(), d.verified());
     }
 
     /** The summary a stored document holds (empty when none). */
@@ -108,8 +112,8 @@ final class PublicDocuments {
             boolean visible = identity != null && !s.blackList().isEmpty();
             if (!visible) {
                 // not public: keep only when the summary must be fetched again at a given time
-                return s.validUntil() == null ? null : new SubjectDocument(subjectId, k, false, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, s.validUntil(), subjectSeq, recordSeq, now);
+                return s.validUntil() == null ? null : new SubjectDocument(subjectId, k, false, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null, null, null, s.validUntil(), subjectSeq, recordSeq, now, null, null, null);
             }
         }
         boolean visible = identity != null;
@@ -134,10 +138,28 @@ final class PublicDocuments {
         Identity id = identity;
         return new SubjectDocument(subjectId, k, visible,
                 id != null ? id.code() : null, id != null ? id.masked() : null, id != null ? id.name() : null,
-                id != null ? id.formerNames() : null, id != null ? id.type() : null, id != null ? id.region() : null,
-                id != null ? id.status() : null, id != null ? id.verified() : null,
+                id != null ? id.formerNames() : null, id != null ? id.shortNames() : null, id != null ? id.type() : null,
+                id != null ? id.region() : null, id != null ? id.status() : null, id != null ? id.verified() : null,
                 lists, List.copyOf(counts.keySet()), counts, s.redList(), s.blackList(), s.latestPenalties(), s.disputed(),
-                s.validUntil(), subjectSeq, recordSeq, now);
+                s.validUntil(), subjectSeq, recordSeq, now,
+                visible ? names(k, id) : null,
+                visible ? orgCode(id.code()) : null, visible ? standing(id) : null);
+    }
+
+    /** The names' search keys; a person (public only while black-listed) is found by name but never suggested. */
+    private static NameKeys names(String kind, Identity id) {
+        NameKeys keys = NameKeys.of(id.name(), id.formerNames(), id.shortNames(), standing(id));
+        return keys != null && SubjectDocument.KIND_ID_NUMBER.equals(kind) ? keys.withoutSuggestions() : keys;
+    }
+
+    /** The organisation code inside a USCC (its characters 9-17), or null. */
+    static String orgCode(String uscc) {
+        return uscc != null && uscc.length() == 18 ? uscc.substring(8, 17).toLowerCase(java.util.Locale.ROOT) : null;
+    }
+
+    /** Ties of the ranking go to active and verified subjects: 2 both, 1 either, 0 neither. */
+    static int standing(Identity id) {
+        return ("ACTIVE".equals(id.status()) || id.status() == null ? 1 : 0) + (Boolean.TRUE.equals(id.verified()) ? 1 : 0);
     }
 
     /** A person is public only through black lists: nothing else of the summary is shown. */

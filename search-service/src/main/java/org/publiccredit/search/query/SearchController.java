@@ -27,6 +27,12 @@ class SearchController {
         return search.search(SearchCriteria.of(q, region, type, list, category, page, size));
     }
 
+    /** What the search box may complete the text to: names, former and short names, pinyin and initials. */
+    @GetMapping("/api/v1/search/suggest")
+    Views.Suggestions suggest(@RequestParam(required = false) String q, @RequestParam(required = false) Integer size) {
+        return search.suggest(SearchCriteria.suggest(q, size));
+    }
+
     /** Unknown and not public answer the same 404, so nobody can probe who exists. */
     @GetMapping("/api/v1/public/subjects/{code}")
     Views.Profile profile(@PathVariable String code) {

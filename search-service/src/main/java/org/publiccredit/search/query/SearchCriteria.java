@@ -16,7 +16,7 @@ import org.springframework.http.HttpStatus;
  * term, prefix and match queries, never query-string syntax.
  *
  * @param text the search text, or null for filters only
- * @param code the text as an upper-case code (prefix) when it can be one, else null
+ * @param code the text as an upper-case code (prefix) when it can be one (separators such as hyphens and spaces dropped), else null
  * @param region a 2-, 4- or 6-digit division code prefix
  * @param type a subject type
  * @param list {@code red} or {@code black}
@@ -34,6 +34,8 @@ public record SearchCriteria(String text, String code, String region, String typ
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}&&[^\\u200d]]");
     private static final Pattern CODE = Pattern.compile("[0-9A-Z]{2,18}");
+    /** What people put between a code's parts (91450205-MA5QJWYL96, MA5QJWYL-9, 9145 0205 …): not part of it. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-‐‑‒–—―_.·/]");
     private static final Pattern REGION = Pattern.compile("\\d{2}|\\d{4}|\\d{6}");
     private static final Pattern CATEGORY = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
@@ -58,7 +60,7 @@ public record SearchCriteria(String text, String code, String region, String typ
         }
         String code = null;
         if (text != null) {
-            String compact = text.replace(" ", "").toUpperCase(Locale.ROOT);
+            String compact = SEPARATORS.matcher(text).replaceAll("").toUpperCase(Locale.ROOT);
             if (CODE.matcher(compact).matches() && compact.chars().anyMatch(Character::isDigit)) {
                 code = compact;
             }
@@ -111,6 +113,32 @@ public record SearchCriteria(String text, String code, String region, String typ
                     List.of(new FieldProblem("q", "SEARCH_QUERY_EMPTY", "must not be empty without a filter")));
         }
         return new SearchCriteria(text, code, r, t, l, c, p, s);
+    }
+
+    /** Suggestions in a page at most. */
+    public static final int MAX_SUGGESTIONS = 20;
+
+    /**
+     * The checked text of a suggestion request (what the search box holds so far), with the same rules as a search's
+     * {@code q}, and the number of suggestions wanted (default 8, 1-20).
+     */
+    static Suggest suggest(String q, Integer size) {
+        SearchCriteria c = of(q, null, null, null, null, 0, 1);
+        int s = size != null ? size : 8;
+        if (s < 1 || s > MAX_SUGGESTIONS) {
+            throw ApiException.invalid("VALIDATION_FAILED", "The request has invalid parameters",
+                    List.of(new FieldProblem("size", "FIELD_RANGE", "must be between 1 and " + MAX_SUGGESTIONS)));
+        }
+        return new Suggest(c.text(), s);
+    }
+
+    /**
+     * A checked suggestion request.
+     *
+     * @param text the text typed so far (NFKC, white space collapsed)
+     * @param size how many suggestions
+     */
+    record Suggest(String text, int size) {
     }
 
     private static ApiException tooLong() {

@@ -2,20 +2,30 @@ package org.publiccredit.search.query;
 
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
-import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.publiccredit.search.names.NameQuery;
 
 /**
- * Builds the Elasticsearch requests of the public lookup with the client's typed builders. Ranking is a
- * {@code dis_max} of constant-score clauses, so the best kind of match decides: an exact code (10,000), an exact
- * name (5,000), an exact former name (2,000), a code prefix (1,000), then bigram relevance of the name and former
- * names (BM25, far below). Every search is filtered to public documents.
+ * Builds the Elasticsearch requests of the public lookup with the client's typed builders. The text is read with the
+ * names' own rules ({@link NameQuery}, the same code that made the documents' {@code names} keys) and scored as a sum:
+ * <ul>
+ *   <li>the best kind of exact match, a {@code dis_max} of constant scores far apart: the code (10,000), the name (5,000),
+ *       a former name (2,000), a code prefix or the organisation code (1,000), the name without its legal form (800;
+ *       有限公司 ≈ 有限责任公司, 股份 or not), that without the name's place words (700: 柳州钢铁 for 广西柳州钢铁集团), the
+ *       text without its place words (600: 南宁柳工机械 for 广西柳工机械), a former name without its legal
+ *       form (500), a short name from the registry (450), the trade name (400), the name in pinyin (300);</li>
+ *   <li>plus how well the rest matches: the bigrams of the name without its legal form, of which most (not all) must
+ *       match ({@link #MOST}), norms off so that a longer name is not pushed down; former names at half; the pinyin
+ *       syllable pairs (a third for Chinese text, so homophones rank below the characters; in full for typed pinyin);
+ *       initials; abbreviations derived from the name's parts (柳钢) lowest of all, below every real match.</li>
+ * </ul>
+ * Ties go to active and verified subjects, then by subject id. Every search is filtered to public documents.
  */
 public final class SubjectQueries {
 
@@ -23,7 +33,20 @@ public final class SubjectQueries {
     static final float EXACT_NAME = 5_000f;
     static final float EXACT_FORMER_NAME = 2_000f;
     static final float CODE_PREFIX = 1_000f;
+    static final float NAME_WITHOUT_FORM = 800f;
+    static final float NAME_WITHOUT_ITS_PLACE = 700f;
+    static final float NAME_WITHOUT_PLACE = 600f;
+    static final float FORMER_NAME_WITHOUT_FORM = 500f;
+    static final float SHORT_NAME = 450f;
+    static final float TRADE_NAME = 400f;
+    static final float NAME_IN_PINYIN = 300f;
     static final float FORMER_NAME_MATCH = 0.5f;
+    static final float PINYIN_OF_CHINESE = 0.3f;
+    static final float INITIALS = 2f;
+    static final float INITIALS_PREFIX = 0.5f;
+    static final float DERIVED_ABBREVIATION = 0.2f;
+    /** Of a text's bigrams (or syllable pairs), up to 2 must all match, of more three quarters. */
+    static final String MOST = "2<75%";
 
     /** Facet name → indexed field. */
     static final Map<String, String> FACETS = Map.of("region", "region", "type", "type", "list", "lists", "category", "categories");
@@ -45,13 +68,10 @@ public final class SubjectQueries {
                     .size(c.size())
                     .trackTotalHits(t -> t.enabled(true))
                     .sort(so -> so.score(sc -> sc.order(SortOrder.Desc)))
+                    .sort(so -> so.field(f -> f.field("standing").order(SortOrder.Desc).missing("_last")
+                            .unmappedType(co.elastic.clients.elasticsearch._types.mapping.FieldType.Byte)))
                     .sort(so -> so.field(f -> f.field("subjectId").order(SortOrder.Asc)))
                     .source(src -> src.filter(f -> f.includes(ITEM_FIELDS)));
-            if (c.text() != null) {
-                s.highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
-                        .fields("name", f -> f.numberOfFragments(0))
-                        .fields("formerNames", f -> f.numberOfFragments(0)));
-            }
             FACETS.forEach((name, field) -> s.aggregations(name,
                     Aggregation.of(a -> a.terms(t -> t.field(field).size(FACET_SIZES.get(name))))));
             return s;
@@ -83,22 +103,62 @@ public final class SubjectQueries {
         return Query.of(q -> q.bool(b -> b.must(ranked).filter(filters)));
     }
 
-    /** The ranked match of the text, a dis_max of boosted clauses. */
+    /** The ranked match of the text: the best exact kind plus the tolerant matches. */
     static Query ranked(SearchCriteria c) {
-        String lower = c.text().toLowerCase(Locale.ROOT);
-        List<Query> clauses = new ArrayList<>();
+        List<Query> exact = new ArrayList<>();
         if (c.code() != null) {
             String code = c.code().toLowerCase(Locale.ROOT);
             if (code.length() == 18) {
-                clauses.add(constant(Query.of(q -> q.term(t -> t.field("code").value(code))), EXACT_CODE));
+                exact.add(constant(term("code", code), EXACT_CODE));
             }
-            clauses.add(constant(Query.of(q -> q.prefix(p -> p.field("code").value(code))), CODE_PREFIX));
+            exact.add(constant(Query.of(q -> q.prefix(p -> p.field("code").value(code))), CODE_PREFIX));
+            if (code.length() == 9) {
+                exact.add(constant(term("orgCode", code), CODE_PREFIX));
+            }
         }
-        clauses.add(constant(Query.of(q -> q.term(t -> t.field("name.keyword").value(lower))), EXACT_NAME));
-        clauses.add(constant(Query.of(q -> q.term(t -> t.field("formerNames.keyword").value(lower))), EXACT_FORMER_NAME));
-        clauses.add(Query.of(q -> q.match(m -> m.field("name").query(c.text()).operator(Operator.And))));
-        clauses.add(Query.of(q -> q.match(m -> m.field("formerNames").query(c.text()).operator(Operator.And).boost(FORMER_NAME_MATCH))));
-        return Query.of(q -> q.disMax(d -> d.queries(clauses).tieBreaker(0.0)));
+        NameQuery n = NameQuery.of(c.text());
+        List<Query> should = new ArrayList<>();
+        if (n != null) {
+            exact.add(constant(term("names.exact", n.normalized()), EXACT_NAME));
+            exact.add(constant(term("names.former", n.normalized()), EXACT_FORMER_NAME));
+            exact.add(constant(term("names.core.keyword", n.core()), NAME_WITHOUT_FORM));
+            exact.add(constant(term("names.keys", n.core()), NAME_WITHOUT_ITS_PLACE));
+            if (!n.bodies().isEmpty()) {
+                exact.add(constant(terms("names.keys", n.bodies()), NAME_WITHOUT_PLACE));
+            }
+            exact.add(constant(term("names.formerKeys", n.core()), FORMER_NAME_WITHOUT_FORM));
+            exact.add(constant(term("names.shortNames", n.normalized()), SHORT_NAME));
+            exact.add(constant(terms("names.trade", n.trades()), TRADE_NAME));
+            if (!n.pinyin().isEmpty()) {
+                exact.add(constant(term("names.pinyinKeys", String.join("", n.pinyin())), NAME_IN_PINYIN));
+            }
+        }
+        should.add(Query.of(q -> q.disMax(d -> d.queries(exact).tieBreaker(0.0))));
+        if (n != null) {
+            should.add(most("names.core", n.core(), 1f));
+            should.add(most("names.formerCore", n.core(), FORMER_NAME_MATCH));
+            if (!n.pinyin().isEmpty()) {
+                should.add(most("names.pinyin", String.join(" ", n.pinyin()), n.typedPinyin() ? 1f : PINYIN_OF_CHINESE));
+            }
+            if (n.initials() != null) {
+                should.add(constant(term("names.initials", n.initials()), INITIALS));
+                should.add(constant(Query.of(q -> q.prefix(p -> p.field("names.initials").value(n.initials()))), INITIALS_PREFIX));
+            }
+            should.add(constant(term("names.derived", n.normalized()), DERIVED_ABBREVIATION));
+        }
+        return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
+    }
+
+    private static Query most(String field, String text, float boost) {
+        return Query.of(q -> q.match(m -> m.field(field).query(text).minimumShouldMatch(MOST).boost(boost)));
+    }
+
+    private static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(value)));
+    }
+
+    private static Query terms(String field, List<String> values) {
+        return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
     }
 
     private static Query constant(Query filter, float boost) {

@@ -18,6 +18,9 @@ import java.util.Optional;
 import org.publiccredit.search.config.SearchProperties;
 import org.publiccredit.search.index.ElasticsearchGuard;
 import org.publiccredit.search.index.SubjectDocument;
+import org.publiccredit.search.names.Highlight;
+import org.publiccredit.search.names.NameQuery;
+import org.publiccredit.search.names.NameText;
 import org.apache.http.client.config.RequestConfig;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RequestOptions;
@@ -37,14 +40,16 @@ class SubjectSearch {
      * shard statistics, scores, sort values and index names per hit, parsed into builders on every search (0.45 ms
      * per search more than the low-level client, measured).
      */
-    static final String SEARCH_ANSWER = "hits.total,hits.hits._source,hits.hits.highlight,aggregations.*.buckets.key,"
+    static final String SEARCH_ANSWER = "hits.total,hits.hits._source,aggregations.*.buckets.key,"
             + "aggregations.*.buckets.doc_count";
 
     private final ElasticsearchClient client;
     private final RestClient restClient;
     private final RequestOptions readOptions;
     private final JsonpMapper mapper;
+    private final JsonMapper json;
     private final ObjectReader answers;
+    private final ObjectReader suggestAnswers;
     private final ElasticsearchGuard guard;
     private final String alias;
     private final Clock clock;
@@ -58,7 +63,9 @@ class SubjectSearch {
         // not the typed client's options: they carry its compatibility headers, which clash with a plain JSON body
         this.readOptions = RequestOptions.DEFAULT.toBuilder().setRequestConfig(reads).build();
         this.mapper = client._jsonpMapper();
-        this.answers = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build().readerFor(Answer.class);
+        this.json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        this.answers = json.readerFor(Answer.class);
+        this.suggestAnswers = json.readerFor(SuggestAnswer.class);
         this.guard = guard;
         this.alias = properties.alias();
         this.clock = clock;
@@ -87,9 +94,10 @@ class SubjectSearch {
                 throw new IllegalStateException("Elasticsearch refused the search (" + status + "): " + e.getMessage());
             }
         });
+        NameQuery query = c.text() == null ? null : NameQuery.of(c.text());
         List<Views.SearchItem> items = r.hits() == null || r.hits().hits() == null ? List.of() : r.hits().hits().stream()
                 .filter(h -> h.source() != null)
-                .map(h -> Views.item(h.source(), highlight(h.source(), h.highlight(), c)))
+                .map(h -> Views.item(h.source(), highlight(h.source(), query, c)))
                 .toList();
         Map<String, List<Views.FacetValue>> facets = new LinkedHashMap<>();
         for (String name : List.of("region", "type", "list", "category")) {
@@ -122,7 +130,7 @@ class SubjectSearch {
         record Total(long value, String relation) {
         }
 
-        record Found(@JsonProperty("_source") SubjectDocument source, Map<String, List<String>> highlight) {
+        record Found(@JsonProperty("_source") SubjectDocument source) {
         }
 
         record Facet(List<Bucket> buckets) {
@@ -132,13 +140,70 @@ class SubjectSearch {
         }
     }
 
-    private static Map<String, List<String>> highlight(SubjectDocument doc, Map<String, List<String>> found, SearchCriteria c) {
-        Map<String, List<String>> out = found == null ? new LinkedHashMap<>() : new LinkedHashMap<>(found);
+    /** What matched, marked by the names' rules (names.Highlight) and, for a code, here. */
+    private static Map<String, List<String>> highlight(SubjectDocument doc, NameQuery query, SearchCriteria c) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        String name = Highlight.mark(doc.name(), query);
+        if (name != null) {
+            out.put("name", List.of(name));
+        }
+        List<String> former = Highlight.markAll(doc.formerNames(), query);
+        if (!former.isEmpty()) {
+            out.put("formerNames", former);
+        }
         String code = SubjectQueries.codeHighlight(doc.code(), c);
         if (code != null) {
             out.put("code", List.of(code));
         }
         return out;
+    }
+
+    /**
+     * Suggestions: the completion suggester on {@code names.suggest} (its inputs are the normalised names, former and
+     * short names, pinyin and initials of public organisations only), prefixed by the normalised text.
+     */
+    Views.Suggestions suggest(SearchCriteria.Suggest s) {
+        String prefix = NameText.normalize(s.text());
+        if (prefix.isEmpty()) {
+            return new Views.Suggestions(s.text(), List.of());
+        }
+        Map<String, Object> body = Map.of("_source", SUGGEST_FIELDS, "suggest", Map.of("names", Map.of("prefix", prefix,
+                "completion", Map.of("field", "names.suggest", "size", s.size(), "skip_duplicates", true))));
+        Request http = new Request("POST", "/" + alias + "/_search");
+        http.addParameter("filter_path", "suggest.names.options.text,suggest.names.options._source");
+        http.setJsonEntity(json.writeValueAsString(body));
+        http.setOptions(readOptions);
+        SuggestAnswer r = guard.read(() -> {
+            try (InputStream in = restClient.performRequest(http).getEntity().getContent()) {
+                return suggestAnswers.<SuggestAnswer>readValue(in);
+            } catch (ResponseException e) {
+                int status = e.getResponse().getStatusLine().getStatusCode();
+                if (status >= 500 || status == 429) {
+                    throw e;
+                }
+                if (status == 400 && String.valueOf(e.getMessage()).contains("names.suggest")) {
+                    return new SuggestAnswer(Map.of()); // the alias still on an index of an older mapping, during its rebuild
+                }
+                throw new IllegalStateException("Elasticsearch refused the suggestion (" + status + "): " + e.getMessage());
+            }
+        });
+        List<SuggestAnswer.Option> options = r.suggest() == null || r.suggest().get("names") == null ? List.of()
+                : r.suggest().get("names").stream().flatMap(e -> e.options() == null ? java.util.stream.Stream.empty() : e.options().stream()).toList();
+        List<Views.Suggestion> items = options.stream().filter(o -> o.source() != null && o.source().visible())
+                .map(o -> Views.suggestion(o.source(), o.text())).toList();
+        return new Views.Suggestions(s.text(), items);
+    }
+
+    static final List<String> SUGGEST_FIELDS = List.of("subjectId", "kind", "public", "code", "name", "type", "region");
+
+    /** The part of Elasticsearch's answer to a suggestion request that is asked for. */
+    record SuggestAnswer(Map<String, List<Entry>> suggest) {
+
+        record Entry(List<Option> options) {
+        }
+
+        record Option(String text, @JsonProperty("_source") SubjectDocument source) {
+        }
     }
 
     /** A public profile by USCC or (natural persons) subject id; empty when unknown or not public, alike. */

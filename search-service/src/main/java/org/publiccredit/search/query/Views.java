@@ -135,6 +135,32 @@ final class Views {
     record Links(String self, String records) {
     }
 
+    /**
+     * Suggestions for the search box.
+     *
+     * @param query the text as typed (normalised)
+     * @param items the subjects, best first
+     */
+    record Suggestions(String query, List<Suggestion> items) {
+    }
+
+    /**
+     * A suggested subject.
+     *
+     * @param name its name
+     * @param code its USCC
+     * @param type subject type
+     * @param region division code
+     * @param matched what of its names the text completes (normalised: 柳州钢铁, liuzhougangtie, lzgt)
+     * @param profile the path of its public profile
+     */
+    record Suggestion(String name, String code, String type, String region, String matched, String profile) {
+    }
+
+    static Suggestion suggestion(SubjectDocument d, String matched) {
+        return new Suggestion(d.name(), d.code(), d.type(), d.region(), matched, "/api/v1/public/subjects/" + key(d));
+    }
+
     /** The key a profile is addressed by: the USCC, or the subject id of a natural person. */
     static String key(SubjectDocument d) {
         return d.code() != null ? d.code() : d.subjectId();

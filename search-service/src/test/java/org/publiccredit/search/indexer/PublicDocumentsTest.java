@@ -19,12 +19,12 @@ class PublicDocumentsTest {
 
     private static SubjectPayload company() {
         return new SubjectPayload(ID, "USCC", "91450200MA5K00012P", null, "柳州示范机械有限公司",
-                List.of(new SubjectPayload.FormerName("柳州旧名机械厂", "2020-01-01")), "ENTERPRISE", "450200", "ACTIVE", true);
+                List.of(new SubjectPayload.FormerName("柳州旧名机械厂", "2020-01-01")), List.of("示范机械"), "ENTERPRISE", "450200", "ACTIVE", true);
     }
 
     private static SubjectPayload person() {
         // a careless payload that also carried the raw number as "code": it must never be taken
-        return new SubjectPayload(ID, "ID_NUMBER", "450202199001011237", "450202********1237", "张三", List.of(), "NATURAL_PERSON",
+        return new SubjectPayload(ID, "ID_NUMBER", "450202199001011237", "450202********1237", "张三", List.of(), List.of(), "NATURAL_PERSON",
                 "450202", "ACTIVE", true);
     }
 
@@ -54,6 +54,13 @@ class PublicDocumentsTest {
         assertThat(d.summaryValidUntil()).isEqualTo(NOW.plusSeconds(60));
         assertThat(d.subjectSeq()).isEqualTo(7L);
         assertThat(d.recordSeq()).isEqualTo(9L);
+        assertThat(d.shortNames()).containsExactly("示范机械");
+        assertThat(d.names().exact()).isEqualTo("柳州示范机械有限公司");
+        assertThat(d.names().shortNames()).containsExactly("示范机械");
+        assertThat(d.names().former()).containsExactly("柳州旧名机械厂");
+        assertThat(d.names().suggest()).extracting(c -> c.input().getFirst()).contains("柳州示范机械有限公司", "示范机械");
+        assertThat(d.orgCode()).isEqualTo("ma5k00012");
+        assertThat(d.standing()).isEqualTo(2);
     }
 
     @Test
@@ -110,6 +117,9 @@ class PublicDocumentsTest {
         assertThat(d.redList()).isEmpty();
         assertThat(d.latestPenalties()).isEmpty();
         assertThat(d.disputed()).extracting(ListEntry::recordId).containsExactly("r1");
+        assertThat(d.names().exact()).isEqualTo("张三");
+        assertThat(d.names().suggest()).as("a person is never suggested").isEmpty();
+        assertThat(d.orgCode()).isNull();
         String json = JsonMapper.builder().build().writeValueAsString(d);
         assertThat(json).doesNotContain("450202199001011237").contains("\"public\":true");
     }
@@ -131,6 +141,6 @@ class PublicDocumentsTest {
         var identity = PublicDocuments.identityOf(d);
         assertThat(identity.name()).isEqualTo("柳州示范机械有限公司");
         assertThat(identity.formerNames()).containsExactly("柳州旧名机械厂");
-        assertThat(PublicDocuments.identity(new SubjectPayload(ID, "USCC", "x", null, " ", null, null, null, null, null))).isNull();
+        assertThat(PublicDocuments.identity(new SubjectPayload(ID, "USCC", "x", null, " ", null, null, null, null, null, null))).isNull();
     }
 }

@@ -20,11 +20,22 @@ class SubjectQueriesTest {
         return JSON.readTree(JsonpUtils.toJsonString(value, MAPPER));
     }
 
+    /** The exact kinds of match: the dis_max of constant scores, the first of the ranked query's should clauses. */
     private static List<JsonNode> clauses(SearchCriteria c) {
+        List<JsonNode> out = new ArrayList<>();
+        should(c).get(0).path("dis_max").path("queries").forEach(out::add);
+        return out;
+    }
+
+    private static List<JsonNode> should(SearchCriteria c) {
         JsonNode q = json(SubjectQueries.query(c));
         List<JsonNode> out = new ArrayList<>();
-        q.path("bool").path("must").get(0).path("dis_max").path("queries").forEach(out::add);
+        q.path("bool").path("must").get(0).path("bool").path("should").forEach(out::add);
         return out;
+    }
+
+    private static JsonNode exact(List<JsonNode> clauses, String kind, String field) {
+        return clauses.stream().filter(c -> c.path("constant_score").path("filter").path(kind).has(field)).findFirst().orElseThrow();
     }
 
     @Test
@@ -39,19 +50,47 @@ class SubjectQueriesTest {
     }
 
     @Test
-    void aNameHasNoCodeClauseAndRanksExactNameOverFormerNameOverBigrams() {
-        List<JsonNode> clauses = clauses(SearchCriteria.of("柳工", null, null, null, null, null, null));
-        assertThat(clauses).hasSize(4);
-        assertThat(clauses.get(0).path("constant_score").path("filter").path("term").has("name.keyword")).isTrue();
-        assertThat(clauses.get(0).path("constant_score").path("boost").floatValue()).isEqualTo(SubjectQueries.EXACT_NAME);
-        assertThat(clauses.get(1).path("constant_score").path("filter").path("term").has("formerNames.keyword")).isTrue();
-        assertThat(clauses.get(1).path("constant_score").path("boost").floatValue()).isEqualTo(SubjectQueries.EXACT_FORMER_NAME);
-        assertThat(clauses.get(2).path("match").path("name").path("query").asString()).isEqualTo("柳工");
-        assertThat(clauses.get(2).path("match").path("name").path("operator").asString()).isEqualToIgnoringCase("and");
-        assertThat(clauses.get(3).path("match").has("formerNames")).isTrue();
+    void aNameRanksExactKindsFarApartAndAddsTolerantMatches() {
+        SearchCriteria c = SearchCriteria.of("广西柳工机械有限公司", null, null, null, null, null, null);
+        List<JsonNode> clauses = clauses(c);
+        assertThat(clauses.toString()).doesNotContain("\"code\"");
+        assertThat(exact(clauses, "term", "names.exact").path("constant_score").path("filter").path("term").path("names.exact")
+                .path("value").asString()).isEqualTo("广西柳工机械有限公司");
+        assertThat(exact(clauses, "term", "names.keys").path("constant_score").path("filter").path("term").path("names.keys")
+                .path("value").asString()).as("the legal form matters little").isEqualTo("广西柳工机械");
+        assertThat(exact(clauses, "terms", "names.trade").toString()).contains("柳工");
+        List<JsonNode> should = should(c);
+        JsonNode core = should.stream().filter(n -> n.path("match").has("names.core")).findFirst().orElseThrow();
+        assertThat(core.path("match").path("names.core").path("query").asString()).isEqualTo("广西柳工机械");
+        assertThat(core.path("match").path("names.core").path("minimum_should_match").asString()).isEqualTo(SubjectQueries.MOST);
+        assertThat(should.toString()).contains("names.pinyin").contains("guang xi liu gong ji xie").contains("names.derived");
         assertThat(SubjectQueries.EXACT_CODE).isGreaterThan(SubjectQueries.EXACT_NAME);
         assertThat(SubjectQueries.EXACT_NAME).isGreaterThan(SubjectQueries.EXACT_FORMER_NAME);
         assertThat(SubjectQueries.EXACT_FORMER_NAME).isGreaterThan(SubjectQueries.CODE_PREFIX);
+        assertThat(SubjectQueries.NAME_WITHOUT_FORM).isGreaterThan(SubjectQueries.TRADE_NAME);
+        assertThat(SubjectQueries.TRADE_NAME).isGreaterThan(SubjectQueries.NAME_IN_PINYIN);
+        assertThat(SubjectQueries.DERIVED_ABBREVIATION).isLessThan(SubjectQueries.PINYIN_OF_CHINESE);
+    }
+
+    @Test
+    void typedPinyinAndInitialsAreMatchedAsSuch() {
+        List<JsonNode> should = should(SearchCriteria.of("LiuGong", null, null, null, null, null, null));
+        JsonNode pinyin = should.stream().filter(n -> n.path("match").has("names.pinyin")).findFirst().orElseThrow();
+        assertThat(pinyin.path("match").path("names.pinyin").path("query").asString()).isEqualTo("liu gong");
+        assertThat(pinyin.path("match").path("names.pinyin").path("boost").floatValue()).isEqualTo(1f);
+        assertThat(should.toString()).contains("\"names.initials\":{\"value\":\"liugong\"");
+        assertThat(clauses(SearchCriteria.of("LiuGong", null, null, null, null, null, null)).toString())
+                .contains("\"names.pinyinKeys\":{\"value\":\"liugong\"");
+    }
+
+    @Test
+    void anOrganisationCodeIsFoundWithOrWithoutItsHyphen() {
+        for (String q : List.of("MA5QJWYL-9", "ma5qjwyl9", "ＭＡ５ＱＪＷＹＬ－９")) {
+            JsonNode org = exact(clauses(SearchCriteria.of(q, null, null, null, null, null, null)), "term", "orgCode");
+            assertThat(org.path("constant_score").path("filter").path("term").path("orgCode").path("value").asString()).isEqualTo("ma5qjwyl9");
+        }
+        List<JsonNode> full = clauses(SearchCriteria.of("91450205-MA5QJWYL96", null, null, null, null, null, null));
+        assertThat(exact(full, "term", "code").path("constant_score").path("boost").floatValue()).isEqualTo(SubjectQueries.EXACT_CODE);
     }
 
     @Test
@@ -59,7 +98,7 @@ class SubjectQueriesTest {
         String body = JsonpUtils.toJsonString(SubjectQueries.search("subjects",
                 SearchCriteria.of("name:* OR \"x\" AND (y)", null, null, null, null, null, null)), MAPPER);
         assertThat(body).doesNotContain("query_string").doesNotContain("simple_query_string");
-        assertThat(body).contains("\"query\":\"name:* OR \\\"x\\\" AND (y)\"");
+        assertThat(body).contains("\"names.core\"").doesNotContain("name:*");
     }
 
     @Test
@@ -78,12 +117,12 @@ class SubjectQueriesTest {
     }
 
     @Test
-    void theRequestPagesHighlightsAndCountsFacets() {
+    void theRequestPagesSortsTiesByStandingAndCountsFacets() {
         JsonNode r = json(SubjectQueries.search("subjects", SearchCriteria.of("柳工", null, null, null, null, 2, 10)));
         assertThat(r.path("from").asInt()).isEqualTo(20);
         assertThat(r.path("size").asInt()).isEqualTo(10);
-        assertThat(r.path("highlight").path("encoder").asString()).isEqualTo("html");
-        assertThat(r.path("highlight").path("fields").toString()).contains("name").contains("formerNames");
+        assertThat(r.has("highlight")).as("highlights are made by names.Highlight").isFalse();
+        assertThat(r.path("sort").toString()).contains("standing");
         assertThat(r.path("aggregations").propertyNames()).containsExactlyInAnyOrder("region", "type", "list", "category");
         assertThat(r.path("aggregations").path("list").path("terms").path("field").asString()).isEqualTo("lists");
     }

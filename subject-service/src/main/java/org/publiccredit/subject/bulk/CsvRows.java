@@ -19,7 +19,9 @@ import org.publiccredit.subject.registry.SubjectInput;
 final class CsvRows implements RowSource {
 
     static final List<String> FIELDS = List.of("code", "idNumber", "name", "type", "region", "legalRepresentative",
-            "registrationDate", "registrationStatus", "industry", "address");
+            "registrationDate", "registrationStatus", "industry", "address", "shortNames");
+    /** How several short names share their column. */
+    private static final java.util.regex.Pattern SHORT_NAME_SEPARATOR = java.util.regex.Pattern.compile("[;；、]");
 
     private final CharInput in;
     private final Locale locale;
@@ -71,7 +73,8 @@ final class CsvRows implements RowSource {
                 byField[fieldOf[i]] = v.isEmpty() ? null : v;
             }
             return new Row(rowNumber, startLine, new SubjectInput(byField[0], byField[1], byField[2], byField[3], byField[4],
-                    byField[5], byField[6], byField[7], byField[8], byField[9]), List.of());
+                    byField[5], byField[6], byField[7], byField[8], byField[9],
+                    byField[10] == null ? null : List.of(SHORT_NAME_SEPARATOR.split(byField[10].strip(), -1))), List.of());
         }
     }
 

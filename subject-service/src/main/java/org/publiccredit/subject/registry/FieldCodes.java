@@ -22,6 +22,8 @@ public final class FieldCodes {
     public static final String STATUS_UNKNOWN = "STATUS_UNKNOWN";
     public static final String INDUSTRY_UNKNOWN = "INDUSTRY_UNKNOWN";
     public static final String SUBJECT_VERIFIED = "SUBJECT_VERIFIED";
+    public static final String SHORT_NAMES_REGISTRATION_ONLY = "SHORT_NAMES_REGISTRATION_ONLY";
+    public static final String SHORT_NAMES_TOO_MANY = "SHORT_NAMES_TOO_MANY";
 
     private static final Map<String, String[]> MESSAGES = Map.ofEntries(
             Map.entry(IDENTIFIER_MISSING, new String[] {"须填写统一社会信用代码（code）或居民身份证号码（idNumber）", "Give a unified social credit code (code) or an id number (idNumber)"}),
@@ -38,7 +40,9 @@ public final class FieldCodes {
             Map.entry(DATE_TOO_OLD, new String[] {"日期不能早于1949-10-01", "The date is before 1949-10-01"}),
             Map.entry(STATUS_UNKNOWN, new String[] {"未知的登记状态", "Unknown registration status"}),
             Map.entry(INDUSTRY_UNKNOWN, new String[] {"行业应为国民经济行业分类门类字母A-T", "Expected a GB/T 4754 section letter A-T"}),
-            Map.entry(SUBJECT_VERIFIED, new String[] {"该主体已经登记机关核实，只有登记机关可以修改", "The subject was verified by a registration authority; only such a source may change it"}));
+            Map.entry(SUBJECT_VERIFIED, new String[] {"该主体已经登记机关核实，只有登记机关可以修改", "The subject was verified by a registration authority; only such a source may change it"}),
+            Map.entry(SHORT_NAMES_REGISTRATION_ONLY, new String[] {"简称只能由登记机关或管理员设置", "Only the registration authority or an admin sets short names"}),
+            Map.entry(SHORT_NAMES_TOO_MANY, new String[] {"简称最多{0}个", "At most {0} short names"}));
 
     private FieldCodes() {
     }

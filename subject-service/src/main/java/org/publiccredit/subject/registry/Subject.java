@@ -14,12 +14,13 @@ import org.publiccredit.commons.id.SubjectType;
  * answers {@link SubjectView}s. {@link #toString()} shows no personal data.
  */
 public record Subject(UUID id, IdentifierKind kind, String code, byte[] idHash, String masked, byte[] idEncrypted,
-        boolean idLegacy, String name, List<FormerName> formerNames, SubjectType type, String region,
+        boolean idLegacy, String name, List<FormerName> formerNames, List<String> shortNames, SubjectType type, String region,
         String legalRepresentative, LocalDate registrationDate, RegistrationStatus status, Industry industry, String address,
         boolean verified, String source, long version, Instant createdAt, Instant updatedAt) {
 
     public Subject {
         formerNames = formerNames == null ? List.of() : List.copyOf(formerNames);
+        shortNames = shortNames == null ? List.of() : List.copyOf(shortNames);
     }
 
     public boolean person() {
@@ -33,7 +34,8 @@ public record Subject(UUID id, IdentifierKind kind, String code, byte[] idHash, 
 
     /** Whether the registry data (not the bookkeeping) are the same. */
     boolean sameData(Subject other) {
-        return Objects.equals(name, other.name) && formerNames.equals(other.formerNames) && type == other.type
+        return Objects.equals(name, other.name) && formerNames.equals(other.formerNames) && shortNames.equals(other.shortNames)
+                && type == other.type
                 && Objects.equals(region, other.region) && Objects.equals(legalRepresentative, other.legalRepresentative)
                 && Objects.equals(registrationDate, other.registrationDate) && status == other.status
                 && industry == other.industry && Objects.equals(address, other.address) && verified == other.verified;

@@ -18,9 +18,12 @@ import org.publiccredit.commons.id.Identifiers;
  * @param registrationStatus  {@link RegistrationStatus} name or Chinese label
  * @param industry            GB/T 4754 section letter A-T
  * @param address             registered address
+ * @param shortNames          short names (简称), set only by the registration authority and admins; absent keeps the stored
+ *                            ones, an empty list clears them (CSV: one column, separated by ; or 、)
  */
 public record SubjectInput(String code, String idNumber, String name, String type, String region, String legalRepresentative,
-        String registrationDate, String registrationStatus, String industry, String address) {
+        String registrationDate, String registrationStatus, String industry, String address,
+        java.util.List<String> shortNames) {
 
     /** Never shows the id number. */
     @Override

@@ -162,7 +162,7 @@ public class SubjectResolver {
             boolean person = q.kind() == IdentifierKind.ID_NUMBER;
             Subject subject = new Subject(UUID.randomUUID(), q.kind(), person ? null : q.uscc().value(), q.hash(),
                     person ? q.idNumber().masked() : null, person ? crypto.encrypt(q.idNumber(), q.hash()) : null,
-                    person && q.idNumber().upgradedFromLegacy(), q.name(), List.of(), q.type(),
+                    person && q.idNumber().upgradedFromLegacy(), q.name(), List.of(), List.of(), q.type(),
                     person ? q.idNumber().regionCode() : q.uscc().regionCode(), null, null, null, null, null, false, source, 0, now, now);
             known.put(q.key(), subject);
             created.add(subject);

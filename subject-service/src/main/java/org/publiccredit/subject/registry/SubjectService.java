@@ -94,7 +94,7 @@ public class SubjectService {
             }
             completed = new SubjectInput(input.code() == null || input.code().isBlank() ? existing.code() : input.code(), null,
                     input.name(), input.type(), input.region(), input.legalRepresentative(), input.registrationDate(),
-                    input.registrationStatus(), input.industry(), input.address());
+                    input.registrationStatus(), input.industry(), input.address(), input.shortNames());
         }
         SubjectDraft draft = checked(completed, locale);
         boolean same = existing.person()
@@ -146,6 +146,11 @@ public class SubjectService {
 
     private Written writeOne(SubjectDraft draft, Caller caller, Locale locale) {
         SubjectWriter.Result result = writer.write(List.of(draft), Writer.of(caller, properties.registrationSources()), locale).getFirst();
+        if (result.outcome() == SubjectWriter.Outcome.REJECTED
+                && result.problems().stream().anyMatch(p -> p.code().equals(FieldCodes.SHORT_NAMES_REGISTRATION_ONLY))) {
+            throw new ApiException(HttpStatus.FORBIDDEN, FieldCodes.SHORT_NAMES_REGISTRATION_ONLY,
+                    "Only the registration authority or an admin sets short names", result.problems());
+        }
         if (result.outcome() == SubjectWriter.Outcome.REJECTED) {
             throw new ApiException(HttpStatus.CONFLICT, FieldCodes.SUBJECT_VERIFIED,
                     "The subject was verified by a registration authority; only such a source may change it", result.problems());

@@ -26,10 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class SubjectStore {
 
-    private static final String COLUMNS = "id, kind, code, id_hash, id_masked, id_encrypted, id_legacy, name, former_names::text AS former_names, "
+    private static final String COLUMNS = "id, kind, code, id_hash, id_masked, id_encrypted, id_legacy, name, former_names::text AS former_names, short_names::text AS short_names, "
             + "type, region, legal_representative, registration_date, registration_status, industry, address, verified, source, "
             + "version, created_at, updated_at";
     private static final TypeReference<List<FormerName>> FORMER_NAMES = new TypeReference<>() { };
+    private static final TypeReference<List<String>> SHORT_NAMES = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -75,7 +76,7 @@ public class SubjectStore {
         }
         jdbc.batchUpdate("INSERT INTO subject (id, kind, code, id_hash, id_masked, id_encrypted, id_legacy, name, former_names, type, "
                 + "region, legal_representative, registration_date, registration_status, industry, address, verified, source, "
-                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", subjects, 1000,
+                + "created_at, updated_at, short_names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)", subjects, 1000,
                 (ps, s) -> {
                     ps.setObject(1, s.id());
                     ps.setString(2, s.kind().name());
@@ -89,6 +90,7 @@ public class SubjectStore {
                     ps.setString(18, s.source());
                     ps.setTimestamp(19, Timestamp.from(s.createdAt()));
                     ps.setTimestamp(20, Timestamp.from(s.updatedAt()));
+                    ps.setString(21, json.writeValueAsString(s.shortNames()));
                 });
     }
 
@@ -99,14 +101,15 @@ public class SubjectStore {
         }
         int[][] counts = jdbc.batchUpdate("UPDATE subject SET name = ?, former_names = ?::jsonb, type = ?, region = ?, "
                 + "legal_representative = ?, registration_date = ?, registration_status = ?, industry = ?, address = ?, "
-                + "verified = ?, source = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?", subjects, 1000,
+                + "verified = ?, source = ?, short_names = ?::jsonb, version = version + 1, updated_at = ? WHERE id = ? AND version = ?", subjects, 1000,
                 (ps, s) -> {
                     setData(ps, 1, s);
                     ps.setBoolean(10, s.verified());
                     ps.setString(11, s.source());
-                    ps.setTimestamp(12, Timestamp.from(s.updatedAt()));
-                    ps.setObject(13, s.id());
-                    ps.setLong(14, s.version() - 1);
+                    ps.setString(12, json.writeValueAsString(s.shortNames()));
+                    ps.setTimestamp(13, Timestamp.from(s.updatedAt()));
+                    ps.setObject(14, s.id());
+                    ps.setLong(15, s.version() - 1);
                 });
         for (int[] batch : counts) {
             for (int count : batch) {
@@ -135,9 +138,9 @@ public class SubjectStore {
     }
 
     record FeedSubject(UUID id, IdentifierKind kind, String code, String masked, String name, List<FormerName> formerNames,
-            SubjectType type, String region, RegistrationStatus status, boolean verified) {
+            List<String> shortNames, SubjectType type, String region, RegistrationStatus status, boolean verified) {
         static FeedSubject of(Subject s) {
-            return new FeedSubject(s.id(), s.kind(), s.code(), s.masked(), s.name(), s.formerNames(), s.type(), s.region(),
+            return new FeedSubject(s.id(), s.kind(), s.code(), s.masked(), s.name(), s.formerNames(), s.shortNames(), s.type(), s.region(),
                     s.status(), s.verified());
         }
     }
@@ -174,6 +177,7 @@ public class SubjectStore {
         return new Subject(rs.getObject("id", UUID.class), IdentifierKind.valueOf(rs.getString("kind")), rs.getString("code"),
                 rs.getBytes("id_hash"), rs.getString("id_masked"), rs.getBytes("id_encrypted"), rs.getBoolean("id_legacy"),
                 rs.getString("name"), json.readValue(rs.getString("former_names"), FORMER_NAMES),
+                json.readValue(rs.getString("short_names"), SHORT_NAMES),
                 SubjectType.valueOf(rs.getString("type")), rs.getString("region"), rs.getString("legal_representative"),
                 date == null ? null : date.toLocalDate(), status == null ? null : RegistrationStatus.valueOf(status),
                 industry == null ? null : Industry.valueOf(industry), rs.getString("address"), rs.getBoolean("verified"),

@@ -28,6 +28,8 @@ public final class SubjectValidator {
     static final int NAME_MAX = 200;
     static final int PERSON_MAX = 100;
     static final int ADDRESS_MAX = 500;
+    static final int SHORT_NAME_MAX = 50;
+    static final int SHORT_NAMES_MAX = 10;
     /** No subject of this registry was registered before the People's Republic was founded. */
     static final LocalDate REGISTRATION_EARLIEST = LocalDate.of(1949, 10, 1);
 
@@ -106,11 +108,13 @@ public final class SubjectValidator {
                 FieldCodes.STATUS_UNKNOWN, problems, locale);
         Industry industry = parse(in.industry(), "industry", Industry::parse, FieldCodes.INDUSTRY_UNKNOWN, problems, locale);
 
+        List<String> shortNames = shortNames(in.shortNames(), problems, locale);
+
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
         return new Result(new SubjectDraft(uscc, idNumber, name, type, region, legalRepresentative, registrationDate, status,
-                industry, address), List.of());
+                industry, address, shortNames), List.of());
     }
 
     /** The identifier errors of a check as field problems, in the caller's language. */
@@ -118,6 +122,25 @@ public final class SubjectValidator {
         for (IdentifierError e : check.errors()) {
             problems.add(new FieldProblem(field, e.code(), FieldCodes.english(locale) ? e.messageEn() : e.messageZh()));
         }
+    }
+
+    /** Short names: null keeps the stored ones; each 1-50 characters, at most 10, duplicates dropped. */
+    private static List<String> shortNames(List<String> raw, List<FieldProblem> problems, Locale locale) {
+        if (raw == null) {
+            return null;
+        }
+        if (raw.size() > SHORT_NAMES_MAX) {
+            problems.add(problem("shortNames", FieldCodes.SHORT_NAMES_TOO_MANY, locale, SHORT_NAMES_MAX));
+            return null;
+        }
+        List<String> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            String value = text(raw.get(i), "shortNames[" + i + "]", SHORT_NAME_MAX, true, problems, locale);
+            if (value != null && !out.contains(value)) {
+                out.add(value);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static String text(String raw, String field, int max, boolean required, List<FieldProblem> problems, Locale locale) {

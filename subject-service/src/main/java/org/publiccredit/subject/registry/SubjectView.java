@@ -16,7 +16,7 @@ import org.publiccredit.commons.id.SubjectType;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubjectView(String view, UUID id, IdentifierKind kind, String code, String masked, String name,
-        List<FormerName> formerNames, SubjectType type, String typeLabel, String region, String regionName,
+        List<FormerName> formerNames, List<String> shortNames, SubjectType type, String typeLabel, String region, String regionName,
         String legalRepresentative, LocalDate registrationDate, RegistrationStatus registrationStatus,
         String registrationStatusLabel, Industry industry, String industryLabel, String address, Boolean verified,
         String source, Long version, Instant createdAt, Instant updatedAt) {
@@ -26,7 +26,7 @@ public record SubjectView(String view, UUID id, IdentifierKind kind, String code
 
     public static SubjectView of(Subject s, Level level) {
         boolean full = level == Level.FULL;
-        return new SubjectView(level.name(), s.id(), s.kind(), s.code(), full ? s.masked() : null, s.name(), s.formerNames(),
+        return new SubjectView(level.name(), s.id(), s.kind(), s.code(), full ? s.masked() : null, s.name(), s.formerNames(), s.shortNames(),
                 s.type(), s.type().labelZh(), s.region(), s.region() == null ? null : Regions.name(s.region()).orElse(null),
                 s.legalRepresentative(), s.registrationDate(), s.status(), s.status() == null ? null : s.status().labelZh(),
                 s.industry(), s.industry() == null ? null : s.industry().labelZh(), s.address(), full ? s.verified() : null,

@@ -109,7 +109,11 @@ public class SubjectWriter {
             String key = draft.uscc() != null ? draft.uscc().value() : "#" + HEX.formatHex(hashes[i]);
             Subject before = state.get(key);
             Result result;
-            if (before == null) {
+            if (draft.shortNames() != null && !writer.verifying()
+                    && !draft.shortNames().equals(before == null ? List.of() : before.shortNames())) {
+                result = new Result(Outcome.REJECTED, null,
+                        List.of(FieldCodes.problem("shortNames", FieldCodes.SHORT_NAMES_REGISTRATION_ONLY, locale)));
+            } else if (before == null) {
                 Subject created = create(draft, hashes[i], writer, now);
                 state.put(key, created);
                 dirty.put(key, created);
@@ -157,7 +161,7 @@ public class SubjectWriter {
         boolean person = d.kind() == IdentifierKind.ID_NUMBER;
         return new Subject(UUID.randomUUID(), d.kind(), person ? null : d.uscc().value(), person ? hash : null,
                 person ? d.idNumber().masked() : null, person ? crypto.encrypt(d.idNumber(), hash) : null,
-                person && d.idNumber().upgradedFromLegacy(), d.name(), List.of(), d.type(), d.region(), d.legalRepresentative(),
+                person && d.idNumber().upgradedFromLegacy(), d.name(), List.of(), d.shortNames(), d.type(), d.region(), d.legalRepresentative(),
                 d.registrationDate(), d.status(), d.industry(), d.address(), writer.verifying(), writer.source(), 0, now, now);
     }
 
@@ -170,14 +174,14 @@ public class SubjectWriter {
         }
         boolean verified = before.verified() || writer.verifying();
         return new Subject(before.id(), before.kind(), before.code(), before.idHash(), before.masked(), before.idEncrypted(),
-                before.idLegacy(), d.name(), formerNames, d.type(), d.region(), d.legalRepresentative(), d.registrationDate(),
+                before.idLegacy(), d.name(), formerNames, d.shortNames() != null ? d.shortNames() : before.shortNames(), d.type(), d.region(), d.legalRepresentative(), d.registrationDate(),
                 d.status(), d.industry(), d.address(), verified, writer.source(),
                 before.version(), before.createdAt(), now);
     }
 
     private static Subject withVersion(Subject s, long version) {
         return new Subject(s.id(), s.kind(), s.code(), s.idHash(), s.masked(), s.idEncrypted(), s.idLegacy(), s.name(),
-                s.formerNames(), s.type(), s.region(), s.legalRepresentative(), s.registrationDate(), s.status(), s.industry(),
+                s.formerNames(), s.shortNames(), s.type(), s.region(), s.legalRepresentative(), s.registrationDate(), s.status(), s.industry(),
                 s.address(), s.verified(), s.source(), version, s.createdAt(), s.updatedAt());
     }
 

@@ -20,13 +20,13 @@ class SubjectMergeTest {
 
     private static Subject stored(String name, boolean verified) {
         return new Subject(UUID.randomUUID(), IdentifierKind.USCC, CODE.value(), null, null, null, false, name,
-                List.of(new FormerName("柳州旧名厂", LocalDate.of(2010, 1, 1))), SubjectType.ENTERPRISE, "450200", "李明",
+                List.of(new FormerName("柳州旧名厂", LocalDate.of(2010, 1, 1))), List.of(), SubjectType.ENTERPRISE, "450200", "李明",
                 LocalDate.of(2015, 3, 2), RegistrationStatus.ACTIVE, Industry.C, "示范路1号", verified, "market", 3, NOW, NOW);
     }
 
     private static SubjectDraft draft(String name) {
         return new SubjectDraft(CODE, null, name, SubjectType.ENTERPRISE, "450200", "李明", LocalDate.of(2015, 3, 2),
-                RegistrationStatus.ACTIVE, Industry.C, "示范路1号");
+                RegistrationStatus.ACTIVE, Industry.C, "示范路1号", null);
     }
 
     @Test
@@ -60,7 +60,7 @@ class SubjectMergeTest {
 
     @Test
     void aNameGivenToASubjectCreatedWithoutOneIsNoFormerName() {
-        Subject nameless = new Subject(UUID.randomUUID(), IdentifierKind.USCC, CODE.value(), null, null, null, false, null, List.of(),
+        Subject nameless = new Subject(UUID.randomUUID(), IdentifierKind.USCC, CODE.value(), null, null, null, false, null, List.of(), List.of(),
                 SubjectType.ENTERPRISE, "450200", null, null, null, null, null, false, "svc-record", 0, NOW, NOW);
         assertThat(SubjectWriter.merge(nameless, draft("柳州示范机械有限公司"), MARKET, TODAY, NOW).formerNames()).isEmpty();
     }

@@ -17,9 +17,9 @@ class SubjectVisibilityTest {
 
     private static final String ENT1 = "91450200MA5K00012P";
     private static final Subject COMPANY = new Subject(UUID.randomUUID(), IdentifierKind.USCC, ENT1, null, null, null, false, "柳州示范",
-            List.of(), SubjectType.ENTERPRISE, "450200", null, null, null, null, null, true, "market", 0, Instant.EPOCH, Instant.EPOCH);
+            List.of(), List.of(), SubjectType.ENTERPRISE, "450200", null, null, null, null, null, true, "market", 0, Instant.EPOCH, Instant.EPOCH);
     private static final Subject PERSON = new Subject(UUID.randomUUID(), IdentifierKind.ID_NUMBER, null, new byte[32],
-            "450202********1237", new byte[40], false, "张伟", List.of(), SubjectType.NATURAL_PERSON, "450202", null, null, null, null,
+            "450202********1237", new byte[40], false, "张伟", List.of(), List.of(), SubjectType.NATURAL_PERSON, "450202", null, null, null, null,
             null, false, "svc-record", 0, Instant.EPOCH, Instant.EPOCH);
 
     private static Caller caller(Role role, String uscc) {
