@@ -232,6 +232,20 @@ test.describe('public search and subject profile', () => {
     await expect(page).toHaveURL(new RegExp(`/objections/new\\?record=${id}$`))
   })
 
+  test('the search box suggests names, short names and pinyin as one types; a suggestion opens the profile', async ({ page }) => {
+    const ui = new SearchPages(page)
+    await ui.openHome()
+    await ui.input().pressSequentially('柳州示范机', { delay: 30 })
+    const byName = page.locator(`[data-test="search-suggestion"][data-code="${ENT1}"]`)
+    await expect(byName).toBeVisible()
+    await expect(byName).toContainText(ENT1_NAME)
+    await ui.input().fill('')
+    await ui.input().pressSequentially('liuzhoushifan', { delay: 30 })
+    await expect(byName).toBeVisible()
+    await byName.click()
+    await expect(page).toHaveURL(new RegExp(`/subjects/${ENT1}$`))
+  })
+
   test('the highlight sanitiser lets only <em> through', () => {
     expect(sanitizeHighlight('柳州<em>示范</em>机械')).toBe('柳州<em>示范</em>机械')
     expect(sanitizeHighlight('&lt;script&gt;alert(1)&lt;/script&gt;<em>A&amp;B</em>')).toBe(

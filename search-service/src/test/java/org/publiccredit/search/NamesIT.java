@@ -87,6 +87,24 @@ class NamesIT {
     }
 
     @Test
+    void tiesGoToActiveAndVerifiedSubjects() {
+        String name = "柳州" + Fixtures.uniqueFragment() + "商贸有限公司";
+        String cancelled = Fixtures.newCode();
+        String unverified = Fixtures.newCode();
+        String active = Fixtures.newCode();
+        REGISTRY.post("/api/v1/subjects", Map.of("code", cancelled, "name", name, "type", "ENTERPRISE", "registrationStatus", "注销")).expect(201);
+        PARTNER.post("/api/v1/subjects", subject(unverified, name, null)).expect(201);
+        REGISTRY.post("/api/v1/subjects", subject(active, name, null)).expect(201);
+        var found = Fixtures.poll(anonymous, "/api/v1/search?q=" + q(name), Duration.ofSeconds(5),
+                r -> Fixtures.hasCode(r, cancelled) && Fixtures.hasCode(r, unverified) && Fixtures.hasCode(r, active));
+        assertThat(found.done()).as("all three indexed: %s", found.reply().text()).isTrue();
+        JsonNode items = found.reply().json().path("items");
+        assertThat(List.of(items.get(0).path("code").asString(), items.get(1).path("code").asString(), items.get(2).path("code").asString()))
+                .as("one name, three subjects: active and verified first; then the deregistered (verified) and the unverified alike")
+                .startsWith(active).contains(cancelled, unverified);
+    }
+
+    @Test
     void codesAreFoundWithSeparatorsFullWidthAndByTheirOrganisationCode() {
         String code = Fixtures.newCode();
         Fixtures.createSubject(code, "柳州" + Fixtures.uniqueFragment() + "物流有限公司");

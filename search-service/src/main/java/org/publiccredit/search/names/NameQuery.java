@@ -21,7 +21,13 @@ public record NameQuery(String normalized, String core, List<String> bodies, Lis
         boolean typedPinyin, String initials) {
 
     private static final int MAX_INITIALS = 12;
-    private static final int MIN_HOMOPHONE_TEXT = 3;
+    /** Syllable pairs of fewer syllables are matched as a whole only: homophones of two characters are noise (柳州 ≈ 六洲). */
+    private static final int MIN_SYLLABLES_PAIRED = 3;
+
+    /** Whether the pinyin's syllable pairs are matched (typed pinyin, or Chinese text of three syllables or more). */
+    public boolean pairsSyllables() {
+        return typedPinyin || pinyin.size() >= MIN_SYLLABLES_PAIRED;
+    }
 
     /** The query of a text; null when nothing comparable is left of it. */
     public static NameQuery of(String text) {
@@ -43,8 +49,7 @@ public record NameQuery(String normalized, String core, List<String> bodies, Lis
         if (p.trade() != null) {
             trades.add(p.trade());
         }
-        // homophones of one or two characters are noise (柳州 ≈ 六洲 ≈ 流舟): a typo is looked for in three or more
-        List<String> pinyin = p.core().codePointCount(0, p.core().length()) >= MIN_HOMOPHONE_TEXT ? NameText.pinyin(p.core()) : List.of();
+        List<String> pinyin = p.core().codePointCount(0, p.core().length()) >= 2 ? NameText.pinyin(p.core()) : List.of();
         return new NameQuery(n, p.core(), List.copyOf(bodies), List.copyOf(trades), pinyin, false, null);
     }
 }

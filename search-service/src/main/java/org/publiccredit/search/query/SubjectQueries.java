@@ -137,7 +137,7 @@ public final class SubjectQueries {
         if (n != null) {
             should.add(most("names.core", n.core(), 1f));
             should.add(most("names.formerCore", n.core(), FORMER_NAME_MATCH));
-            if (!n.pinyin().isEmpty()) {
+            if (n.pairsSyllables()) {
                 should.add(most("names.pinyin", String.join(" ", n.pinyin()), n.typedPinyin() ? 1f : PINYIN_OF_CHINESE));
             }
             if (n.initials() != null) {
