@@ -55,6 +55,8 @@ public class BenchSearch {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final String GATEWAY = System.getenv().getOrDefault("GATEWAY", "http://localhost:8080");
+    /** The gateway's actuator port (metrics): the public port answers health only. */
+    static final String GATEWAY_MANAGEMENT = System.getenv().getOrDefault("GATEWAY_MANAGEMENT", "http://127.0.0.1:9080");
     static final String SEARCH = System.getenv().getOrDefault("SEARCH_SERVICE", "http://127.0.0.1:8083");
     static final String ES = System.getenv().getOrDefault("ELASTICSEARCH", "http://127.0.0.1:9200");
     static final String KEYCLOAK = System.getenv().getOrDefault("KEYCLOAK", "http://localhost:8180");
@@ -466,6 +468,11 @@ public class BenchSearch {
         report("gateway     ", t[2]);
         log("ratios p50: gateway/direct %.2f (target <= 1.3), direct/raw %.2f (target <= 1.5) (load %s)",
                 p(t[2], 50) / p(t[1], 50), p(t[1], 50) / p(t[0], 50), load());
+        // the search box's suggestions: prefixes of one to four characters of the fragments, through the gateway
+        List<String> prefixes = fragments.stream().map(f -> f.substring(0, Math.min(f.length(), 1 + Math.abs(f.hashCode()) % 4))).toList();
+        long[][] s = rounds(2 * queries, prefixes, List.of(q -> get(GATEWAY + "/api/v1/search/suggest?q=" + enc(q), nextIp())), "suggest");
+        report("suggest (gw)", s[0]);
+        log("suggestions through the gateway p95 %.1f ms (target <= 20 ms)", p(s[0], 95) / 1e6);
         return t[0];
     }
 
@@ -501,25 +508,67 @@ public class BenchSearch {
         return out;
     }
 
-    /** What search-service sends for a text-only query (query.SubjectQueries.search), page 0, size 20. */
+    /**
+     * What search-service sends for a text-only query (query.SubjectQueries.search), page 0, size 20: the text read by
+     * search-service's own names.NameQuery (search-service/target/classes on the class path), the clauses written out
+     * here as SubjectQueries builds them.
+     */
     static String rawQuery(String q) {
-        String t = json(q);
-        String lower = json(q.toLowerCase(java.util.Locale.ROOT));
+        org.publiccredit.search.names.NameQuery n = org.publiccredit.search.names.NameQuery.of(q);
+        List<String> exact = new ArrayList<>();
+        List<String> should = new ArrayList<>();
+        if (n != null) {
+            exact.add(constant("term", "names.exact", json(n.normalized()), 5000));
+            exact.add(constant("term", "names.former", json(n.normalized()), 2000));
+            exact.add(constant("term", "names.core.keyword", json(n.core()), 800));
+            exact.add(constant("term", "names.keys", json(n.core()), 700));
+            if (!n.bodies().isEmpty()) {
+                exact.add(constant("terms", "names.keys", jsonList(n.bodies()), 600));
+            }
+            exact.add(constant("term", "names.formerKeys", json(n.core()), 500));
+            exact.add(constant("term", "names.shortNames", json(n.normalized()), 450));
+            exact.add(constant("terms", "names.trade", jsonList(n.trades()), 400));
+            if (!n.pinyin().isEmpty()) {
+                exact.add(constant("term", "names.pinyinKeys", json(String.join("", n.pinyin())), 300));
+            }
+        }
+        should.add("{\"dis_max\":{\"tie_breaker\":0.0,\"queries\":[" + String.join(",", exact) + "]}}");
+        if (n != null) {
+            should.add(most("names.core", n.core(), 1));
+            should.add(most("names.formerCore", n.core(), 0.5));
+            if (n.pairsSyllables()) {
+                should.add(most("names.pinyin", String.join(" ", n.pinyin()), n.typedPinyin() ? 1 : 0.3));
+            }
+            if (n.initials() != null) {
+                should.add(constant("term", "names.initials", json(n.initials()), 2));
+                should.add("{\"constant_score\":{\"filter\":{\"prefix\":{\"names.initials\":{\"value\":" + json(n.initials())
+                        + "}}},\"boost\":0.5}}");
+            }
+            should.add(constant("term", "names.derived", json(n.normalized()), 0.2));
+        }
         return "{\"from\":0,\"size\":20,\"track_total_hits\":true,"
-                + "\"query\":{\"bool\":{\"must\":[{\"dis_max\":{\"tie_breaker\":0.0,\"queries\":["
-                + "{\"constant_score\":{\"filter\":{\"term\":{\"name.keyword\":{\"value\":" + lower + "}}},\"boost\":5000.0}},"
-                + "{\"constant_score\":{\"filter\":{\"term\":{\"formerNames.keyword\":{\"value\":" + lower + "}}},\"boost\":2000.0}},"
-                + "{\"match\":{\"name\":{\"query\":" + t + ",\"operator\":\"and\"}}},"
-                + "{\"match\":{\"formerNames\":{\"query\":" + t + ",\"operator\":\"and\",\"boost\":0.5}}}]}}],"
+                + "\"query\":{\"bool\":{\"must\":[{\"bool\":{\"should\":[" + String.join(",", should) + "],\"minimum_should_match\":\"1\"}}],"
                 + "\"filter\":[{\"term\":{\"public\":{\"value\":true}}}]}},"
-                + "\"sort\":[{\"_score\":{\"order\":\"desc\"}},{\"subjectId\":{\"order\":\"asc\"}}],"
+                + "\"sort\":[{\"_score\":{\"order\":\"desc\"}},{\"standing\":{\"order\":\"desc\",\"missing\":\"_last\",\"unmapped_type\":\"byte\"}},"
+                + "{\"subjectId\":{\"order\":\"asc\"}}],"
                 + "\"_source\":{\"includes\":[\"subjectId\",\"kind\",\"public\",\"code\",\"masked\",\"name\",\"formerNames\","
                 + "\"type\",\"region\",\"status\",\"lists\",\"counts\",\"disputed\"]},"
-                + "\"highlight\":{\"encoder\":\"html\",\"pre_tags\":[\"<em>\"],\"post_tags\":[\"</em>\"],"
-                + "\"fields\":{\"name\":{\"number_of_fragments\":0},\"formerNames\":{\"number_of_fragments\":0}}},"
                 + "\"aggregations\":{\"region\":{\"terms\":{\"field\":\"region\",\"size\":30}},"
                 + "\"type\":{\"terms\":{\"field\":\"type\",\"size\":10}},\"list\":{\"terms\":{\"field\":\"lists\",\"size\":2}},"
                 + "\"category\":{\"terms\":{\"field\":\"categories\",\"size\":30}}}}";
+    }
+
+    static String constant(String kind, String field, String value, double boost) {
+        return "{\"constant_score\":{\"filter\":{\"" + kind + "\":{\"" + field + "\":" + (kind.equals("term") ? "{\"value\":" + value + "}" : value)
+                + "}},\"boost\":" + boost + "}}";
+    }
+
+    static String most(String field, String text, double boost) {
+        return "{\"match\":{\"" + field + "\":{\"query\":" + json(text) + ",\"minimum_should_match\":\"2<75%\",\"boost\":" + boost + "}}}";
+    }
+
+    static String jsonList(List<String> values) {
+        return "[" + String.join(",", values.stream().map(BenchSearch::json).toList()) + "]";
     }
 
     interface Call {
@@ -914,7 +963,7 @@ public class BenchSearch {
     /** The state of one of the gateway's circuit breakers, from its Prometheus endpoint. */
     static String breakerState(String name) {
         try {
-            String text = get(GATEWAY + "/actuator/prometheus", null).body();
+            String text = get(GATEWAY_MANAGEMENT + "/actuator/prometheus", null).body();
             Matcher m = Pattern.compile("resilience4j_circuitbreaker_state\\{[^}]*name=\"" + name + "\",state=\"(\\w+)\"} 1\\.0").matcher(text);
             Matcher slow = Pattern.compile("resilience4j_circuitbreaker_slow_call_rate\\{[^}]*name=\"" + name + "\"} ([\\d.-]+)").matcher(text);
             return (m.find() ? m.group(1) : "?") + ", slow-call rate " + (slow.find() ? slow.group(1) + " %" : "?");
