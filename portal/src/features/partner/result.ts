@@ -35,7 +35,8 @@ export function toRows(results: SubjectResult[]): ResultRow[] {
   return results.map((r, i) => {
     const raw = r.subject ?? ''
     const person = isPerson(raw)
-    const black = r.blackList ?? []
+    // the abnormal operations list is a list of its own in the API; this page shows it beside the black lists
+    const black = [...(r.blackList ?? []), ...(r.abnormalList ?? [])]
     const red = r.redList ?? []
     const redIds = new Set(red.map((e) => e.recordId))
     const byCode = new Map<string, MeasureRow>()

@@ -34,6 +34,7 @@ export const messages: Messages = {
       summary: {
         redList: '红名单（诚实守信）',
         blackList: '黑名单（严重失信主体名单）',
+        abnormalList: '经营异常名录',
         penalties: '最近行政处罚',
         none: '无',
       },
@@ -104,6 +105,7 @@ export const messages: Messages = {
       summary: {
         redList: 'Red lists (trustworthiness)',
         blackList: 'Black lists (serious dishonesty)',
+        abnormalList: 'Abnormal business operations list',
         penalties: 'Latest administrative penalties',
         none: 'None',
       },

@@ -64,7 +64,7 @@ export const messages: Messages = {
         none: '无可选项',
         count: '{count}',
       },
-      lists: { red: '红名单', black: '黑名单' },
+      lists: { red: '红名单', black: '黑名单', abnormal: '经营异常名录' },
       empty: {
         title: '未找到相关的信用主体',
         titleFor: '未找到与“{q}”相关的信用主体',
@@ -151,7 +151,7 @@ export const messages: Messages = {
         none: 'Nothing to choose',
         count: '{count}',
       },
-      lists: { red: 'Red list', black: 'Black list' },
+      lists: { red: 'Red list', black: 'Black list', abnormal: 'Abnormal operations list' },
       empty: {
         title: 'No matching subject found',
         titleFor: 'No subject found for "{q}"',

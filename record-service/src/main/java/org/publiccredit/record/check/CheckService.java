@@ -90,12 +90,13 @@ public class CheckService {
      * @param name the organisation's registered name as subject-service knows it; absent for natural persons, for codes
      *        the registry does not know, and when subject-service could not be asked (see {@link SubjectNames})
      * @param status CHECKED, or UNKNOWN when the subject registry could not be asked (natural persons only)
-     * @param blackList black and abnormal-list entries in force
+     * @param blackList black-list entries in force
      * @param redList red-list entries in force
+     * @param abnormalList entries of the abnormal business operations list (经营异常名录) in force: a list of its own
      * @param measures the measures for the scenario
      */
     public record SubjectResult(String subject, @JsonInclude(JsonInclude.Include.NON_NULL) String name, String status, List<CheckEntry> blackList, List<CheckEntry> redList,
-            List<AppliedMeasure> measures) {
+            List<CheckEntry> abnormalList, List<AppliedMeasure> measures) {
     }
 
     /**
@@ -168,12 +169,13 @@ public class CheckService {
         List<SubjectResult> results = new ArrayList<>();
         for (String key : keys) {
             if (unknown.contains(key)) {
-                results.add(new SubjectResult(shown.get(key), null, "UNKNOWN", List.of(), List.of(), List.of()));
+                results.add(new SubjectResult(shown.get(key), null, "UNKNOWN", List.of(), List.of(), List.of(), List.of()));
                 continue;
             }
             List<CheckEntry> inForce = entries.getOrDefault(key, new CheckCache.Cached(List.of(), null)).entries();
-            List<CheckEntry> black = inForce.stream().filter(e -> !e.kind().equals("RED_LIST")).toList();
+            List<CheckEntry> black = inForce.stream().filter(e -> e.kind().equals("BLACK_LIST")).toList();
             List<CheckEntry> red = inForce.stream().filter(e -> e.kind().equals("RED_LIST")).toList();
+            List<CheckEntry> abnormal = inForce.stream().filter(e -> e.kind().equals("ABNORMAL_LIST")).toList();
             List<AppliedMeasure> measures = new ArrayList<>();
             for (CheckEntry e : inForce) {
                 catalog.find(e.category()).ifPresent(entry -> {
@@ -182,7 +184,7 @@ public class CheckService {
                     }
                 });
             }
-            results.add(new SubjectResult(shown.get(key), names.get(key), "CHECKED", black, red, measures));
+            results.add(new SubjectResult(shown.get(key), names.get(key), "CHECKED", black, red, abnormal, measures));
         }
         CheckResult result = new CheckResult(UUID.randomUUID(), scenario, purpose.strip(), clock.instant(), results);
         jdbc.sql("""

@@ -56,12 +56,13 @@ public class SummaryService {
      * @param counts public records per category
      * @param redList public red-list entries
      * @param blackList public black-list entries
+     * @param abnormalList public entries of the abnormal business operations list (经营异常名录), a list of its own
      * @param latestPenalties up to 5 public penalties, newest first
      * @param disputed public records under objection
      * @param validUntil the next instant at which time alone changes this summary, or null
      */
     public record Summary(UUID subjectId, String subjectCode, Map<String, Integer> counts, List<Entry> redList,
-            List<Entry> blackList, List<Entry> latestPenalties, List<Entry> disputed, Instant validUntil) {
+            List<Entry> blackList, List<Entry> abnormalList, List<Entry> latestPenalties, List<Entry> disputed, Instant validUntil) {
     }
 
     public Summary summary(UUID subjectId) {
@@ -105,6 +106,7 @@ public class SummaryService {
         Map<String, Integer> counts = new TreeMap<>();
         List<Entry> red = new ArrayList<>();
         List<Entry> black = new ArrayList<>();
+        List<Entry> abnormal = new ArrayList<>();
         List<Entry> penalties = new ArrayList<>();
         List<Entry> disputed = new ArrayList<>();
         LocalDate next = null;
@@ -123,6 +125,8 @@ public class SummaryService {
                 red.add(e);
             } else if (entry.kind() == RecordKind.BLACK_LIST) {
                 black.add(e);
+            } else if (entry.kind() == RecordKind.ABNORMAL_LIST) {
+                abnormal.add(e);
             } else if (entry.kind() == RecordKind.PENALTY) {
                 penalties.add(e);
             }
@@ -131,7 +135,7 @@ public class SummaryService {
             }
         }
         penalties.sort(Comparator.comparing(Entry::decisionDate).reversed());
-        return new Summary(subjectId, all.isEmpty() ? null : all.getFirst().subjectCode(), counts, red, black,
+        return new Summary(subjectId, all.isEmpty() ? null : all.getFirst().subjectCode(), counts, red, black, abnormal,
                 penalties.subList(0, Math.min(5, penalties.size())), disputed,
                 next == null ? null : next.atStartOfDay(PublicityPolicy.ZONE).toInstant());
     }

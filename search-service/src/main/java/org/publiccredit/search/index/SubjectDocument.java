@@ -26,11 +26,12 @@ import org.publiccredit.search.names.NameKeys;
  * @param region the 6-digit administrative division code
  * @param status the registry status
  * @param verified whether the registry verified the subject
- * @param lists {@code red} and/or {@code black} when an entry is in force
+ * @param lists {@code red}, {@code black} and/or {@code abnormal} when an entry of that list is in force
  * @param categories catalog codes with at least one public record
  * @param counts public records per catalog code
  * @param redList red-list entries in force
  * @param blackList black-list entries in force
+ * @param abnormalList entries of the abnormal business operations list (经营异常名录) in force
  * @param latestPenalties the latest public penalties (at most 5)
  * @param disputed public records under objection
  * @param summaryValidUntil when time alone changes the summary; the indexer fetches it again then
@@ -46,7 +47,7 @@ import org.publiccredit.search.names.NameKeys;
 public record SubjectDocument(String subjectId, String kind, @JsonProperty("public") boolean visible, String code,
         String masked, String name, List<String> formerNames, List<String> shortNames, String type, String region, String status, Boolean verified,
         List<String> lists, List<String> categories, Map<String, Integer> counts, List<ListEntry> redList,
-        List<ListEntry> blackList, List<ListEntry> latestPenalties, List<ListEntry> disputed, Instant summaryValidUntil,
+        List<ListEntry> blackList, List<ListEntry> abnormalList, List<ListEntry> latestPenalties, List<ListEntry> disputed, Instant summaryValidUntil,
         Long subjectSeq, Long recordSeq, Instant indexedAt, NameKeys names, String orgCode, Integer standing) {
 
     /** Kind of a legal person or other organisation, keyed by its USCC. */

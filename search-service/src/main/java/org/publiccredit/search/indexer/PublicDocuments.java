@@ -24,6 +24,7 @@ final class PublicDocuments {
 
     static final String RED = "red";
     static final String BLACK = "black";
+    static final String ABNORMAL = "abnormal";
 
     private PublicDocuments() {
     }
@@ -75,7 +76,7 @@ final class PublicDocuments {
         if (d == null) {
             return null;
         }
-        return new Summary(d.subjectId(), d.code(), d.counts(), d.redList(), d.blackList(), d.latestPenalties(), d.disputed(),
+        return new Summary(d.subjectId(), d.code(), d.counts(), d.redList(), d.blackList(), d.abnormalList(), d.latestPenalties(), d.disputed(),
                 d.summaryValidUntil());
     }
 
@@ -113,11 +114,11 @@ final class PublicDocuments {
             if (!visible) {
                 // not public: keep only when the summary must be fetched again at a given time
                 return s.validUntil() == null ? null : new SubjectDocument(subjectId, k, false, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, s.validUntil(), subjectSeq, recordSeq, now, null, null, null);
+                        null, null, null, null, null, null, null, null, null, null, s.validUntil(), subjectSeq, recordSeq, now, null, null, null);
             }
         }
         boolean visible = identity != null;
-        boolean hasSummary = !s.counts().isEmpty() || !s.redList().isEmpty() || !s.blackList().isEmpty()
+        boolean hasSummary = !s.counts().isEmpty() || !s.redList().isEmpty() || !s.blackList().isEmpty() || !s.abnormalList().isEmpty()
                 || !s.latestPenalties().isEmpty() || !s.disputed().isEmpty() || s.validUntil() != null;
         if (!visible && !hasSummary) {
             return null;
@@ -135,12 +136,15 @@ final class PublicDocuments {
         if (!s.blackList().isEmpty()) {
             lists.add(BLACK);
         }
+        if (!s.abnormalList().isEmpty()) {
+            lists.add(ABNORMAL);
+        }
         Identity id = identity;
         return new SubjectDocument(subjectId, k, visible,
                 id != null ? id.code() : null, id != null ? id.masked() : null, id != null ? id.name() : null,
                 id != null ? id.formerNames() : null, id != null ? id.shortNames() : null, id != null ? id.type() : null,
                 id != null ? id.region() : null, id != null ? id.status() : null, id != null ? id.verified() : null,
-                lists, List.copyOf(counts.keySet()), counts, s.redList(), s.blackList(), s.latestPenalties(), s.disputed(),
+                lists, List.copyOf(counts.keySet()), counts, s.redList(), s.blackList(), s.abnormalList(), s.latestPenalties(), s.disputed(),
                 s.validUntil(), subjectSeq, recordSeq, now,
                 visible ? names(k, id) : null,
                 visible ? orgCode(id.code()) : null, visible ? standing(id) : null);
@@ -169,6 +173,6 @@ final class PublicDocuments {
         Map<String, Integer> counts = s.counts().entrySet().stream().filter(e -> categories.contains(e.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         List<ListEntry> disputed = s.disputed().stream().filter(e -> records.contains(e.recordId())).toList();
-        return new Summary(s.subjectId(), s.subjectCode(), counts, List.of(), s.blackList(), List.of(), disputed, s.validUntil());
+        return new Summary(s.subjectId(), s.subjectCode(), counts, List.of(), s.blackList(), List.of(), List.of(), disputed, s.validUntil());
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.http.HttpStatus;
  * @param code the text as an upper-case code (prefix) when it can be one (separators such as hyphens and spaces dropped), else null
  * @param region a 2-, 4- or 6-digit division code prefix
  * @param type a subject type
- * @param list {@code red} or {@code black}
+ * @param list {@code red}, {@code black} or {@code abnormal} (经营异常名录)
  * @param category a catalog code
  * @param page the page, from 0
  * @param size the page size, 1-50
@@ -81,8 +81,8 @@ public record SearchCriteria(String text, String code, String region, String typ
         String l = blankToNull(list);
         if (l != null) {
             l = l.toLowerCase(Locale.ROOT);
-            if (!l.equals("red") && !l.equals("black")) {
-                problems.add(new FieldProblem("list", "FIELD_INVALID", "must be red or black"));
+            if (!l.equals("red") && !l.equals("black") && !l.equals("abnormal")) {
+                problems.add(new FieldProblem("list", "FIELD_INVALID", "must be red, black or abnormal"));
             }
         }
         String c = blankToNull(category);

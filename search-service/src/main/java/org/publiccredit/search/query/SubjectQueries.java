@@ -50,7 +50,7 @@ public final class SubjectQueries {
 
     /** Facet name → indexed field. */
     static final Map<String, String> FACETS = Map.of("region", "region", "type", "type", "list", "lists", "category", "categories");
-    private static final Map<String, Integer> FACET_SIZES = Map.of("region", 30, "type", 10, "list", 2, "category", 30);
+    private static final Map<String, Integer> FACET_SIZES = Map.of("region", 30, "type", 10, "list", 3, "category", 30);
 
     /** What a result item shows ({@link Views#item}): the entry lists and bookkeeping stay in Elasticsearch. */
     static final List<String> ITEM_FIELDS = List.of("subjectId", "kind", "public", "code", "masked", "name", "formerNames",

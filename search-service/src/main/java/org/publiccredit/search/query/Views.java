@@ -89,6 +89,7 @@ final class Views {
      * @param records public records per category
      * @param redList red-list entries in force (守信红名单)
      * @param blackList black-list entries in force (失信黑名单)
+     * @param abnormalList entries of the abnormal business operations list in force (经营异常名录)
      * @param latestPenalties the latest public penalties
      * @param disputed public records under objection, labelled 异议中
      * @param indexedAt when the index last wrote this subject
@@ -96,7 +97,7 @@ final class Views {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Profile(String code, String masked, String name, List<String> formerNames, String type, String typeLabel, String region,
-            String regionName, String status, Boolean verified, List<CategoryCount> records, List<Entry> redList, List<Entry> blackList,
+            String regionName, String status, Boolean verified, List<CategoryCount> records, List<Entry> redList, List<Entry> blackList, List<Entry> abnormalList,
             List<Entry> latestPenalties, List<Entry> disputed, Instant indexedAt, Links links) {
     }
 
@@ -183,7 +184,7 @@ final class Views {
                 : d.counts().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new CategoryCount(e.getKey(), e.getValue())).toList();
         return new Profile(d.code(), d.masked(), d.name(), d.formerNames() != null ? d.formerNames() : List.of(), d.type(), typeLabel(d.type()),
                 d.region(), Regions.name(d.region()).orElse(null), d.status(), d.verified(), counts,
-                entries(d.redList(), now), entries(d.blackList(), now), entries(d.latestPenalties(), now), entries(d.disputed(), now),
+                entries(d.redList(), now), entries(d.blackList(), now), entries(d.abnormalList(), now), entries(d.latestPenalties(), now), entries(d.disputed(), now),
                 d.indexedAt(), new Links(self, self + "/records"));
     }
 

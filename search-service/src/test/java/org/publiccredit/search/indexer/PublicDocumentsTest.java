@@ -34,7 +34,7 @@ class PublicDocumentsTest {
 
     private static Summary summary(List<ListEntry> red, List<ListEntry> black, List<ListEntry> penalties, List<ListEntry> disputed,
             Map<String, Integer> counts, Instant validUntil) {
-        return new Summary(ID, null, counts, red, black, penalties, disputed, validUntil);
+        return new Summary(ID, null, counts, red, black, List.of(), penalties, disputed, validUntil);
     }
 
     @Test
@@ -61,6 +61,17 @@ class PublicDocumentsTest {
         assertThat(d.names().suggest()).extracting(c -> c.input().getFirst()).contains("柳州示范机械有限公司", "示范机械");
         assertThat(d.orgCode()).isEqualTo("ma5k00012");
         assertThat(d.standing()).isEqualTo(2);
+    }
+
+    @Test
+    void theAbnormalListIsAListOfItsOwn() {
+        Summary s = new Summary(ID, null, Map.of("BUSINESS_ABNORMAL", 1), List.of(), List.of(),
+                List.of(entry("r5", "BUSINESS_ABNORMAL", false)), List.of(), List.of(), null);
+        SubjectDocument d = PublicDocuments.build(ID, null, PublicDocuments.identity(company()), s, 1L, 1L, NOW);
+        assertThat(d.lists()).containsExactly("abnormal");
+        assertThat(d.blackList()).isEmpty();
+        assertThat(d.abnormalList()).extracting(ListEntry::recordId).containsExactly("r5");
+        assertThat(PublicDocuments.summaryOf(d).abnormalList()).hasSize(1);
     }
 
     @Test

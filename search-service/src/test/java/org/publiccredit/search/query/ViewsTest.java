@@ -30,7 +30,7 @@ class ViewsTest {
     void aProfileLinksToThePublicRecords() {
         SubjectDocument d = new SubjectDocument("id-1", "USCC", true, "91450200MA5K00012P", null, "柳州示范机械有限公司", List.of(), List.of(), "ENTERPRISE",
                 "450200", "ACTIVE", true, List.of(), List.of("ADM_PENALTY"), Map.of("ADM_PENALTY", 2), List.of(), List.of(), List.of(),
-                List.of(), null, 1L, 1L, NOW, null, null, null);
+                List.of(), List.of(), null, 1L, 1L, NOW, null, null, null);
         Views.Profile p = Views.profile(d, NOW);
         assertThat(p.links().records()).isEqualTo("/api/v1/public/subjects/91450200MA5K00012P/records");
         assertThat(p.typeLabel()).isEqualTo("企业");
