@@ -94,13 +94,36 @@ public class Catalog implements ApplicationRunner {
                 return;
             }
             int changed = 0;
+            Set<String> categories = new java.util.TreeSet<>();
             for (CatalogEntry e : file.entries()) {
                 if (store(e, "file:" + file.version())) {
                     changed++;
+                    categories.add(e.code());
                 }
             }
+            announce(categories);
             log.info("catalog file version {} applied: {} of {} entries changed", file.version(), changed, file.entries().size());
         });
+    }
+
+    /**
+     * A changed entry can change what is public of records already stored (the policy decides at read time): their
+     * subjects' summaries must be read again. One feed row per record of those categories, kind {@code RULE_CHANGED}
+     * (docs/contracts.md), in the caller's transaction, so that the search index and every feed reader follow — a record
+     * that stops being public is withdrawn there within seconds of the new rule.
+     */
+    private void announce(Set<String> categories) {
+        if (categories.isEmpty()) {
+            return;
+        }
+        jdbc.sql(org.publiccredit.commons.feed.ChangeLogOrder.LOCK_SQL).update();
+        int rows = jdbc.sql("""
+                INSERT INTO change_log (entity_type, entity_id, change_kind, payload)
+                SELECT 'RECORD', id::text, 'RULE_CHANGED', jsonb_build_object('subjectId', subject_id, 'subjectCode', subject_code,
+                       'category', category, 'state', state, 'version', version)
+                FROM credit_record WHERE category = ANY(?)""")
+                .param(categories.toArray(String[]::new)).update();
+        log.info("catalog entries {} changed: {} records announced on the feed", categories, rows);
     }
 
     /** Stores a new revision when the definition differs from the stored one; true when it did. */
@@ -165,7 +188,11 @@ public class Catalog implements ApplicationRunner {
         if (!problems.isEmpty()) {
             throw ApiException.invalid("CATALOG_ENTRY_INVALID", "The catalog entry is invalid", problems);
         }
-        tx.executeWithoutResult(s -> store(entry, "admin:" + username));
+        tx.executeWithoutResult(s -> {
+            if (store(entry, "admin:" + username)) {
+                announce(Set.of(code));
+            }
+        });
         reload();
         return history(code).getLast();
     }

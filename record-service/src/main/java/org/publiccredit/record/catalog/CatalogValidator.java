@@ -70,6 +70,27 @@ final class CatalogValidator {
                     p.add(new FieldProblem("publicity.notPublishedWhen", "CATALOG_FIELD_UNKNOWN", k + " is not a field of this entry"))));
             r.requireEquals().keySet().stream().filter(k -> e.field(k).isEmpty()).forEach(k ->
                     p.add(new FieldProblem("publicity.requireEquals", "CATALOG_FIELD_UNKNOWN", k + " is not a field of this entry")));
+            PublicityRule.Severity sev = r.severity();
+            if (sev != null) {
+                if (sev.field() != null && e.field(sev.field()).isEmpty()) {
+                    p.add(new FieldProblem("publicity.severity.field", "CATALOG_FIELD_UNKNOWN", "not a field of this entry"));
+                }
+                if (sev.windows().isEmpty() || sev.otherwise() == null || !sev.windows().containsKey(sev.otherwise())) {
+                    p.add(new FieldProblem("publicity.severity", "CATALOG_SEVERITY_INVALID", "classes need windows and a known default class"));
+                }
+                sev.windows().forEach((name, w) -> {
+                    if (w == null || w.minMonths() != null && w.maxMonths() != null && w.minMonths() > w.maxMonths()) {
+                        p.add(new FieldProblem("publicity.severity.windows." + name, "CATALOG_MIN_ABOVE_MAX", "minMonths must not exceed maxMonths"));
+                    }
+                });
+                for (PublicityRule.Default d : sev.defaults()) {
+                    if (!sev.windows().containsKey(d.severity()) || e.field(d.field()).isEmpty()
+                            || d.anyOf().isEmpty() && d.onlyOf().isEmpty() && d.above() == null) {
+                        p.add(new FieldProblem("publicity.severity.defaults", "CATALOG_SEVERITY_INVALID",
+                                "each default names a known class, a field of this entry and a condition"));
+                    }
+                }
+            }
         }
         e.measures().forEach((scenario, list) -> {
             if (!scenario.equals("*") && !scenarios.contains(scenario)) {

@@ -14,9 +14,10 @@ import java.time.LocalDate;
  * @param disputed whether it is under an accepted objection
  * @param label the label shown with it (异议中 when disputed), or null
  * @param nextChange the next day on which time alone changes the answer, or null
+ * @param severity the class of its negative information (轻微 / 一般 / 严重) where the category classes its records, else null
  */
 public record Publicity(boolean publicNow, PublicReason reason, boolean inForce, LocalDate publicFrom, LocalDate publicUntil,
-        LocalDate minPublicityUntil, boolean disputed, String label, LocalDate nextChange) {
+        LocalDate minPublicityUntil, boolean disputed, String label, LocalDate nextChange, String severity) {
 
     /** The label of a disputed record. */
     public static final String DISPUTED_LABEL = "异议中";

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one rule that decides whether a record is public (公示) now and why (DOMAIN.md section 3): its catalog entry is
- * public, its state is ACTIVE or DISPUTED (shown with 异议中), today lies within its publicity window, it is not excluded
- * by the rule (简易程序 warnings), and a natural person's record only where the category says so. Every read path, the
+ * public, its state is ACTIVE or DISPUTED (shown with 异议中), today lies within its publicity window — the window of its
+ * class (轻微 not published, 一般 3-12 months, 严重 12-36 months: catalog data) where the category classes its records —,
+ * it is not excluded by the rule, and a natural person's record only where the category says so. Every read path, the
  * summary, the change feed and the credit checks ask this class. Days are counted in Asia/Shanghai.
  */
 @Component
@@ -44,9 +45,16 @@ public class PublicityPolicy {
     public Publicity decide(RecordState state, LocalDate decisionDate, Map<String, String> fields, boolean naturalPerson,
             CatalogEntry entry, LocalDate today) {
         PublicityRule rule = entry.publicity();
+        String severity = severity(rule.severity(), fields);
+        PublicityRule.Window window = severity != null ? rule.severity().windows().get(severity) : null;
+        Integer classMin = window != null && window.minMonths() != null ? window.minMonths() : rule.minMonths();
+        Integer maxMonths = window != null && window.maxMonths() != null ? window.maxMonths() : rule.maxMonths();
         LocalDate from = date(fields, rule.startField(), decisionDate);
-        Integer minMonths = minimumMonths(rule, fields);
-        LocalDate until = until(rule, fields, from, minMonths);
+        Integer minMonths = minimumMonths(rule, fields, classMin);
+        if (minMonths != null && maxMonths != null && minMonths > maxMonths) {
+            maxMonths = minMonths; // a longer minimum by law (特种设备 …) lengthens a class's window
+        }
+        LocalDate until = until(rule, fields, from, minMonths, maxMonths);
         LocalDate minUntil = minMonths != null ? from.plusMonths(minMonths).minusDays(1) : null;
         boolean disputed = state == RecordState.DISPUTED;
         boolean inWindow = !today.isBefore(from) && (until == null || !today.isAfter(until));
@@ -69,7 +77,7 @@ public class PublicityPolicy {
             reason = PublicReason.EXPIRED;
         } else if (!entry.publicCategory()) {
             reason = PublicReason.NOT_PUBLIC_CATEGORY;
-        } else if (excluded(rule, fields)) {
+        } else if (excluded(rule, fields) || window != null && !window.published()) {
             reason = PublicReason.NOT_PUBLISHED_BY_RULE;
         } else if (naturalPerson && !entry.naturalPersonsPublic()) {
             reason = PublicReason.NATURAL_PERSON_NOT_PUBLIC;
@@ -81,7 +89,60 @@ public class PublicityPolicy {
             next = null;
         }
         return new Publicity(publicNow, reason, inForce, from, until, minUntil, disputed,
-                disputed && publicNow ? Publicity.DISPUTED_LABEL : null, next);
+                disputed && publicNow ? Publicity.DISPUTED_LABEL : null, next, severity);
+    }
+
+    /** The parts of a field value that lists several (罚款;没收违法所得). */
+    private static final java.util.regex.Pattern PARTS = java.util.regex.Pattern.compile("[;；,，、/\\s]+");
+
+    /**
+     * The class of a record's negative information: the one the department stated when the catalog knows it, else the
+     * first default that matches, else the catalog's {@code otherwise}; null where the category has no classes.
+     */
+    static String severity(PublicityRule.Severity severity, Map<String, String> fields) {
+        if (severity == null) {
+            return null;
+        }
+        String stated = severity.field() != null ? fields.get(severity.field()) : null;
+        if (stated != null && severity.windows().containsKey(stated.strip())) {
+            return stated.strip();
+        }
+        for (PublicityRule.Default d : severity.defaults()) {
+            if (matches(d, fields.get(d.field()))) {
+                return d.severity();
+            }
+        }
+        return severity.otherwise();
+    }
+
+    private static boolean matches(PublicityRule.Default d, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        if (d.above() != null) {
+            try {
+                return new java.math.BigDecimal(value.strip()).compareTo(d.above()) > 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        String[] parts = PARTS.split(value.strip());
+        if (!d.onlyOf().isEmpty()) {
+            for (String part : parts) {
+                if (!part.isEmpty() && !d.onlyOf().contains(part)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (String part : parts) {
+            for (String word : d.anyOf()) {
+                if (part.contains(word)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -106,31 +167,37 @@ public class PublicityPolicy {
             }
             rule.notPublishedWhen().forEach(c -> keys.addAll(c.keySet()));
             keys.addAll(rule.requireEquals().keySet());
+            if (rule.severity() != null) {
+                if (rule.severity().field() != null) {
+                    keys.add(rule.severity().field());
+                }
+                rule.severity().defaults().forEach(d -> keys.add(d.field()));
+            }
         }
         return keys;
     }
 
-    private static Integer minimumMonths(PublicityRule rule, Map<String, String> fields) {
+    private static Integer minimumMonths(PublicityRule rule, Map<String, String> fields, Integer minMonths) {
         PublicityRule.ExtendedMinimum ext = rule.extendedMinimum();
         if (ext != null && ext.values().contains(fields.get(ext.field()))) {
-            return rule.minMonths() == null ? ext.minMonths() : Math.max(rule.minMonths(), ext.minMonths());
+            return minMonths == null ? ext.minMonths() : Math.max(minMonths, ext.minMonths());
         }
-        return rule.minMonths();
+        return minMonths;
     }
 
-    private static LocalDate until(PublicityRule rule, Map<String, String> fields, LocalDate from, Integer minMonths) {
+    private static LocalDate until(PublicityRule rule, Map<String, String> fields, LocalDate from, Integer minMonths, Integer maxMonths) {
         LocalDate until = date(fields, rule.endField(), null);
         if (until == null && rule.defaultMonths() != null) {
             until = from.plusMonths(rule.defaultMonths()).minusDays(1);
         }
-        if (until == null && rule.maxMonths() != null) {
-            until = from.plusMonths(rule.maxMonths()).minusDays(1);
+        if (until == null && maxMonths != null) {
+            until = from.plusMonths(maxMonths).minusDays(1);
         }
         if (until == null) {
             return null;
         }
-        if (rule.maxMonths() != null) {
-            LocalDate max = from.plusMonths(rule.maxMonths()).minusDays(1);
+        if (maxMonths != null) {
+            LocalDate max = from.plusMonths(maxMonths).minusDays(1);
             until = until.isAfter(max) ? max : until;
         }
         if (minMonths != null) {

@@ -29,7 +29,7 @@ public class RecordViews {
                 r.subject().region(), r.department(), r.category(), entry.nameZh(), entry.kind().name(), r.documentNumber(),
                 r.decisionDate(), r.state().name(), r.version(), p.publicNow(), p.reason(), p.label(), p.publicFrom(),
                 p.publicUntil(), entry.repairable() && r.state() == RecordState.ACTIVE, p.minPublicityUntil(), r.fields(),
-                r.updatedAt());
+                r.updatedAt(), p.severity());
     }
 
     /** The public view, or null when the record is not public now. */

@@ -37,7 +37,12 @@ class CatalogFileTest {
         assertThat(penalty.publicity().minMonths()).isEqualTo(3);
         assertThat(penalty.publicity().maxMonths()).isEqualTo(36);
         assertThat(penalty.publicity().extendedMinimum().values()).containsExactlyInAnyOrder("特种设备", "安全生产", "消防");
-        assertThat(penalty.publicity().notPublishedWhen()).containsExactly(Map.of("procedure", "简易程序", "penaltyCategory", "警告"));
+        assertThat(penalty.publicity().severity().windows()).containsOnlyKeys("轻微", "一般", "严重");
+        assertThat(penalty.publicity().severity().windows().get("一般").maxMonths()).isEqualTo(12);
+        assertThat(penalty.publicity().severity().windows().get("严重").minMonths()).isEqualTo(12);
+        assertThat(penalty.publicity().severity().windows().get("轻微").published()).isFalse();
+        assertThat(penalty.publicity().severity().otherwise()).isEqualTo("一般");
+        assertThat(penalty.field("severity")).get().extracting(FieldSpec::label, FieldSpec::required).containsExactly("失信程度", false);
     }
 
     @Test
@@ -58,7 +63,7 @@ class CatalogFileTest {
     @Test
     void theValidatorRefusesInconsistentEntries() {
         CatalogEntry good = CatalogFixtures.entry("PROCUREMENT_BAN");
-        PublicityRule badRule = new PublicityRule("x", "x", null, "noSuchField", null, 40, 12, null, null, null);
+        PublicityRule badRule = new PublicityRule("x", "x", null, "noSuchField", null, 40, 12, null, null, null, null);
         CatalogEntry bad = new CatalogEntry("bad code", "", "x", null, List.of(), true, false, false, "", "",
                 List.of(new FieldSpec("documentNumber", "文号", FieldType.ENUM, true, List.of(), null)), badRule, null,
                 Map.of("NO_SUCH_SCENARIO", List.of(new Measure("M", "措施", "m"))));

@@ -3,6 +3,7 @@ package org.publiccredit.record.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.publiccredit.testkit.Api;
 import org.publiccredit.testkit.IntegrationTest;
@@ -32,6 +33,31 @@ class PublicityIT {
         JsonNode all = Api.gateway().as(Tokens.user("reviewer1")).get("/api/v1/subjects/" + subject + "/records").expect(200).json();
         assertThat(all.path("items").valueStream().map(i -> i.path("id").asString() + ":" + i.path("publicReason").asString()))
                 .containsExactlyInAnyOrder(old + ":EXPIRED", recent + ":PUBLIC");
+    }
+
+    /** 信用修复管理办法 (2026): 轻微 not published, 一般 at most one year, 严重 at most three; read back through the gateway. */
+    @Test
+    void eachClassOfPenaltyIsPublicForItsOwnWindow() {
+        String subject = Records.freshUscc();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.util.function.BiFunction<java.time.LocalDate, Map<String, Object>, String> penalty = (decided, extra) -> {
+            Map<String, Object> fields = Records.penaltyFields();
+            fields.putAll(extra);
+            return push(Records.record("ADM_PENALTY", subject, Records.doc("柳市监罚"), decided, fields));
+        };
+        String ordinaryLastDay = penalty.apply(today.minusYears(1).plusDays(1), Map.of());
+        String ordinaryOver = penalty.apply(today.minusYears(1), Map.of());
+        String minor = penalty.apply(today.minusDays(1), Map.of("procedure", "简易程序"));
+        String serious = penalty.apply(today.minusYears(2), Map.of("penaltyCategory", "吊销许可证件"));
+        String statedSerious = penalty.apply(today.minusYears(2), Map.of("severity", "严重"));
+
+        JsonNode page = Api.gateway().get("/api/v1/public/subjects/" + subject + "/records").expect(200).json();
+        assertThat(ids(page, "recordId")).containsExactlyInAnyOrder(ordinaryLastDay, serious, statedSerious);
+        JsonNode all = Api.gateway().as(Tokens.user("reviewer1")).get("/api/v1/subjects/" + subject + "/records").expect(200).json();
+        assertThat(all.path("items").valueStream().map(i -> i.path("id").asString() + ":" + i.path("severity").asString() + ":"
+                + i.path("publicReason").asString())).containsExactlyInAnyOrder(ordinaryLastDay + ":一般:PUBLIC",
+                ordinaryOver + ":一般:EXPIRED", minor + ":轻微:NOT_PUBLISHED_BY_RULE", serious + ":严重:PUBLIC",
+                statedSerious + ":严重:PUBLIC");
     }
 
     @Test
@@ -115,8 +141,27 @@ class PublicityIT {
         market.put("/api/v1/catalog/CONTRACT_HONORED", entry).expectProblem(403, "ACCESS_DENIED");
         Api admin = Api.gateway().as(Tokens.user("admin1"));
         int before = Api.gateway().get("/api/v1/catalog/CONTRACT_HONORED/history").expect(200).json().path("revisions").size();
+        // a record of the category: the changed rule is announced on the feed for it (the readers summarise it again)
+        String honoured = push(Records.record("CONTRACT_HONORED", Records.freshUscc(), Records.doc("柳市监守"), java.time.LocalDate.now().minusDays(3),
+                Map.of("validUntil", java.time.LocalDate.now().plusYears(1).toString(), "authority", "柳州市市场监督管理局")));
+        Api indexer = Api.service("record").as(Tokens.client("internal-indexer"));
+        long head = indexer.get("/internal/v1/changes?after=0&limit=1").expect(200).json().path("headSeq").asLong();
         ((tools.jackson.databind.node.ObjectNode) entry).put("nameEn", "Contract-honouring enterprise " + Records.digits(4));
         JsonNode revision = admin.put("/api/v1/catalog/CONTRACT_HONORED", entry).expect(200).json();
+        java.util.List<String> announced = new java.util.ArrayList<>();
+        for (long after = head; ; ) {
+            JsonNode page = indexer.get("/internal/v1/changes?after=" + after + "&limit=1000").expect(200).json();
+            page.path("changes").forEach(c -> {
+                if (c.path("kind").asString().equals("RULE_CHANGED")) {
+                    announced.add(c.path("entityId").asString());
+                }
+            });
+            if (!page.path("hasMore").asBoolean()) {
+                break;
+            }
+            after = page.path("lastSeq").asLong();
+        }
+        assertThat(announced).as("the category's records announced on the feed").contains(honoured);
         assertThat(revision.path("source").asString()).isEqualTo("admin:admin1");
         assertThat(Api.gateway().get("/api/v1/catalog/CONTRACT_HONORED/history").expect(200).json().path("revisions").size())
                 .isEqualTo(before + 1);

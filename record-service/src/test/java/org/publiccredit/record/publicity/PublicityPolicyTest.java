@@ -43,15 +43,16 @@ class PublicityPolicyTest {
     }
 
     @Test
-    void aPenaltyDecidedLastWeekIsPublicForAtMostThreeYears() {
+    void anOrdinaryPenaltyDecidedLastWeekIsPublicForAtMostOneYear() {
         LocalDate decided = TODAY.minusWeeks(1);
         Publicity p = penalty(RecordState.ACTIVE, decided, Map.of());
+        assertThat(p.severity()).isEqualTo("一般");
         assertThat(p.publicNow()).isTrue();
         assertThat(p.reason()).isEqualTo(PublicReason.PUBLIC);
         assertThat(p.publicFrom()).isEqualTo(decided);
-        assertThat(p.publicUntil()).isEqualTo(decided.plusYears(3).minusDays(1));
+        assertThat(p.publicUntil()).isEqualTo(decided.plusYears(1).minusDays(1));
         assertThat(p.minPublicityUntil()).isEqualTo(decided.plusMonths(3).minusDays(1));
-        assertThat(p.nextChange()).isEqualTo(decided.plusYears(3));
+        assertThat(p.nextChange()).isEqualTo(decided.plusYears(1));
         assertThat(p.label()).isNull();
     }
 
@@ -62,7 +63,9 @@ class PublicityPolicyTest {
         assertThat(tooShort.publicUntil()).isEqualTo(decided.plusMonths(3).minusDays(1));
         assertThat(tooShort.publicNow()).isTrue();
         Publicity tooLong = penalty(RecordState.ACTIVE, decided, Map.of("publicityUntil", decided.plusYears(10).toString()));
-        assertThat(tooLong.publicUntil()).isEqualTo(decided.plusYears(3).minusDays(1));
+        assertThat(tooLong.publicUntil()).as("一般: at most one year").isEqualTo(decided.plusYears(1).minusDays(1));
+        Publicity seriousTooLong = penalty(RecordState.ACTIVE, decided, Map.of("publicityUntil", decided.plusYears(10).toString(), "severity", "严重"));
+        assertThat(seriousTooLong.publicUntil()).as("严重: at most three years").isEqualTo(decided.plusYears(3).minusDays(1));
     }
 
     @Test
@@ -82,14 +85,56 @@ class PublicityPolicyTest {
     }
 
     @Test
-    void aWarningBySimplifiedProcedureIsNeverPublished() {
-        Publicity warning = penalty(RecordState.ACTIVE, TODAY.minusDays(3), Map.of("procedure", "简易程序", "penaltyCategory", "警告"));
-        assertThat(warning.publicNow()).isFalse();
-        assertThat(warning.reason()).isEqualTo(PublicReason.NOT_PUBLISHED_BY_RULE);
-        Publicity fine = penalty(RecordState.ACTIVE, TODAY.minusDays(3), Map.of("procedure", "简易程序", "penaltyCategory", "罚款"));
-        assertThat(fine.publicNow()).isTrue();
-        Publicity ordinaryWarning = penalty(RecordState.ACTIVE, TODAY.minusDays(3), Map.of("procedure", "普通程序", "penaltyCategory", "警告"));
-        assertThat(ordinaryWarning.publicNow()).isTrue();
+    void minorPenaltiesAreNeverPublished() {
+        for (Map<String, String> minor : java.util.List.of(Map.of("procedure", "简易程序", "penaltyCategory", "警告"),
+                Map.of("procedure", "简易程序", "penaltyCategory", "罚款"), Map.of("procedure", "普通程序", "penaltyCategory", "警告"),
+                Map.of("penaltyCategory", "通报批评"), Map.of("penaltyCategory", "警告、通报批评"), Map.of("severity", "轻微"))) {
+            Publicity p = penalty(RecordState.ACTIVE, TODAY.minusDays(3), minor);
+            assertThat(p.severity()).as("%s", minor).isEqualTo("轻微");
+            assertThat(p.publicNow()).as("%s", minor).isFalse();
+            assertThat(p.reason()).as("%s", minor).isEqualTo(PublicReason.NOT_PUBLISHED_BY_RULE);
+            assertThat(p.inForce()).as("still in force for checks").isTrue();
+        }
+        Publicity warningAndFine = penalty(RecordState.ACTIVE, TODAY.minusDays(3), Map.of("procedure", "普通程序", "penaltyCategory", "警告;罚款"));
+        assertThat(warningAndFine.severity()).isEqualTo("一般");
+        assertThat(warningAndFine.publicNow()).isTrue();
+    }
+
+    @Test
+    void theClassIsTheDepartmentsElseTheCatalogsDefaultsInOrder() {
+        assertThat(penalty(RecordState.ACTIVE, TODAY, Map.of("penaltyCategory", "吊销许可证件")).severity()).isEqualTo("严重");
+        assertThat(penalty(RecordState.ACTIVE, TODAY, Map.of("penaltyCategory", "罚款、责令关闭")).severity()).isEqualTo("严重");
+        assertThat(penalty(RecordState.ACTIVE, TODAY, Map.of("penaltyCategory", "限制从业")).severity()).isEqualTo("严重");
+        assertThat(penalty(RecordState.ACTIVE, TODAY, Map.of("fineAmount", "100")).severity()).as("the threshold itself").isEqualTo("一般");
+        assertThat(penalty(RecordState.ACTIVE, TODAY, Map.of("fineAmount", "100.01")).severity()).as("above it").isEqualTo("严重");
+        assertThat(penalty(RecordState.ACTIVE, TODAY, Map.of("fineAmount", "x")).severity()).isEqualTo("一般");
+        assertThat(penalty(RecordState.ACTIVE, TODAY, Map.of("procedure", "简易程序", "penaltyCategory", "吊销许可证件")).severity())
+                .as("严重 is tried first").isEqualTo("严重");
+        assertThat(penalty(RecordState.ACTIVE, TODAY, Map.of("severity", "一般", "penaltyCategory", "吊销许可证件")).severity())
+                .as("the department's class wins").isEqualTo("一般");
+        assertThat(penalty(RecordState.ACTIVE, TODAY, Map.of("severity", "很严重", "penaltyCategory", "吊销许可证件")).severity())
+                .as("an unknown class is not taken").isEqualTo("严重");
+    }
+
+    @Test
+    void eachClassIsPublicToTheLastDayOfItsWindowAndNotTheDayAfter() {
+        // 一般: one year from the decision
+        LocalDate yearAgo = TODAY.minusYears(1);
+        assertThat(penalty(RecordState.ACTIVE, yearAgo.plusDays(1), Map.of()).publicNow()).as("一般, last day").isTrue();
+        Publicity ordinaryDayAfter = penalty(RecordState.ACTIVE, yearAgo, Map.of());
+        assertThat(ordinaryDayAfter.publicNow()).as("一般, the day after").isFalse();
+        assertThat(ordinaryDayAfter.reason()).isEqualTo(PublicReason.EXPIRED);
+        // 严重: three years, at least one (repair not before)
+        LocalDate threeYearsAgo = TODAY.minusYears(3);
+        Publicity serious = penalty(RecordState.ACTIVE, threeYearsAgo.plusDays(1), Map.of("penaltyCategory", "吊销许可证件"));
+        assertThat(serious.publicNow()).as("严重, last day").isTrue();
+        assertThat(serious.minPublicityUntil()).isEqualTo(threeYearsAgo.plusDays(1).plusYears(1).minusDays(1));
+        assertThat(penalty(RecordState.ACTIVE, threeYearsAgo, Map.of("penaltyCategory", "吊销许可证件")).publicNow()).as("严重, the day after").isFalse();
+        // 严重 with a stated end below its minimum: raised to one year
+        LocalDate decided = TODAY.minusMonths(11);
+        Publicity raised = penalty(RecordState.ACTIVE, decided, Map.of("severity", "严重", "publicityUntil", decided.plusMonths(4).toString()));
+        assertThat(raised.publicUntil()).isEqualTo(decided.plusYears(1).minusDays(1));
+        assertThat(raised.publicNow()).isTrue();
     }
 
     @Test
