@@ -93,6 +93,25 @@ public class SubjectRecords {
         return views.view(r);
     }
 
+    /**
+     * A reviewer (信用办) reaches the subjects of his region: the {@code region} claim (2, 4 or 6 digits) opens the
+     * subject's division code (the records' subject region, else the one inside the USCC or id number). A reviewer
+     * without a region claim reaches the whole platform (a provincial office).
+     */
+    static boolean withinRegion(Caller caller, List<CreditRecord> records, IdentifierCheck check) {
+        Optional<String> claim = caller.regionClaim().filter(r -> !r.isBlank());
+        if (claim.isEmpty()) {
+            return true;
+        }
+        String region = records.stream().map(r -> r.subject().region()).filter(r -> r != null && !r.isBlank()).findFirst()
+                .orElse(null);
+        if (region == null && check.valid()) {
+            String n = check.normalized();
+            region = check.kind() == IdentifierKind.USCC ? n.substring(2, 8) : n.substring(0, 6);
+        }
+        return region != null && region.startsWith(claim.get().strip());
+    }
+
     /** The code of the caller's own file: the {@code uscc} claim, else the {@code id_number} claim. */
     private static String mineCode(Caller caller) {
         return caller.usccClaim().or(caller::idNumberClaim).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
@@ -101,13 +120,13 @@ public class SubjectRecords {
 
     public Page<RecordView> recordsFor(Caller caller, String code, String category, int page, int size) {
         IdentifierCheck check = Identifiers.check(code);
-        boolean reviewer = caller.hasAny(Role.REVIEWER, Role.ADMIN);
+        boolean staff = caller.hasAny(Role.REVIEWER, Role.ADMIN);
         boolean ownEnterprise = check.valid() && check.kind() == IdentifierKind.USCC
                 && caller.usccClaim().map(u -> Identifiers.normalize(u).equals(check.normalized())).orElse(false);
         boolean ownPerson = check.valid() && check.kind() == IdentifierKind.ID_NUMBER
                 && caller.idNumberClaim().map(u -> Identifiers.normalize(u).equals(check.normalized())).orElse(false);
         Optional<String> department = caller.hasAny(Role.OFFICER, Role.PARTNER) ? caller.departmentClaim() : Optional.empty();
-        if (!reviewer && !ownEnterprise && !ownPerson && department.isEmpty()) {
+        if (!staff && !ownEnterprise && !ownPerson && department.isEmpty()) {
             throw ApiException.notFound("Subject");
         }
         List<CreditRecord> all;
@@ -119,7 +138,11 @@ public class SubjectRecords {
         } else {
             all = records.findBySubjectId(uuid(code));
         }
+        boolean reviewer = caller.has(Role.ADMIN) || caller.has(Role.REVIEWER) && withinRegion(caller, all, check);
         if (!reviewer && !ownEnterprise && !ownPerson) {
+            if (department.isEmpty()) {
+                throw ApiException.notFound("Subject");
+            }
             all = all.stream().filter(r -> r.department().equals(department.get())).toList();
             if (all.isEmpty()) {
                 throw ApiException.notFound("Subject");

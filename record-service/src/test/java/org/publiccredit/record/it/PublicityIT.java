@@ -61,6 +61,18 @@ class PublicityIT {
     }
 
     @Test
+    void aReviewerReachesTheSubjectsOfHisRegionOnly() {
+        String liuzhou = Records.freshUscc(); // 450202…
+        push(Records.penaltyDecided(liuzhou, 2));
+        Api.gateway().as(Tokens.user("reviewer1")).get("/api/v1/subjects/" + liuzhou + "/records").expect(200);
+        Api.gateway().as(Tokens.user("reviewer2")).get("/api/v1/subjects/" + liuzhou + "/records").expectProblem(404, "NOT_FOUND");
+        Api.gateway().as(Tokens.user("admin1")).get("/api/v1/subjects/" + liuzhou + "/records").expect(200);
+        // ent2 is a Wuzhou enterprise (4504): its reviewer reads its file, Liuzhou's does not
+        Api.gateway().as(Tokens.user("reviewer2")).get("/api/v1/subjects/91450403MA5K000470/records").expect(200);
+        Api.gateway().as(Tokens.user("reviewer1")).get("/api/v1/subjects/91450403MA5K000470/records").expectProblem(404, "NOT_FOUND");
+    }
+
+    @Test
     void theSubjectItselfSeesAllItsRecordsAndOthersGetA404() {
         String old = push(Records.penaltyDecided(Records.ENT1, 4 * 365 + 3));
         // ent1's file grows with every test run (the portal's tests file about ent1 too): look through every page
