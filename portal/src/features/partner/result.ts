@@ -20,6 +20,8 @@ export interface ResultRow {
   /** the organisation's registered name from the check's answer; null for persons and when the answer has none */
   name: string | null
   checked: boolean
+  /** false when the registry answered that no subject has this code (not a clean subject) */
+  registered: boolean
   black: CheckEntry[]
   red: CheckEntry[]
   measures: MeasureRow[]
@@ -56,6 +58,7 @@ export function toRows(results: SubjectResult[]): ResultRow[] {
       person,
       name: !person && r.name?.trim() ? r.name.trim() : null,
       checked: r.status !== 'UNKNOWN',
+      registered: r.status !== 'NOT_REGISTERED',
       black,
       red,
       measures,

@@ -89,7 +89,8 @@ public class CheckService {
      * @param subject the code as asked (a natural person's number masked)
      * @param name the organisation's registered name as subject-service knows it; absent for natural persons, for codes
      *        the registry does not know, and when subject-service could not be asked (see {@link SubjectNames})
-     * @param status CHECKED, or UNKNOWN when the subject registry could not be asked (natural persons only)
+     * @param status CHECKED; NOT_REGISTERED when the registry answered that no such subject exists (a valid code nobody
+     *        registered is not a clean subject); UNKNOWN when the subject registry could not be asked (natural persons only)
      * @param blackList black-list entries in force
      * @param redList red-list entries in force
      * @param abnormalList entries of the abnormal business operations list (经营异常名录) in force: a list of its own
@@ -132,17 +133,22 @@ public class CheckService {
                 : resolver.lookupAnswers(personIds.stream().map(SubjectResolver.Request::identifier).toList());
         // organisations: their registered names, looked up (never created) in one bulk call for the whole check
         List<String> codes = checked.stream().filter(c -> c.kind() == IdentifierKind.USCC).map(IdentifierCheck::normalized).distinct().toList();
-        Map<String, SubjectRef> organisations = codes.isEmpty() ? Map.of() : resolver.lookupAll(codes);
+        Map<String, Optional<SubjectRef>> organisations = codes.isEmpty() ? Map.of() : resolver.lookupAnswers(codes);
         Map<String, String> names = new HashMap<>();
+        Set<String> notRegistered = new HashSet<>();
         for (IdentifierCheck c : checked) {
             if (c.kind() == IdentifierKind.USCC) {
                 String key = enterpriseKey(c.normalized());
                 keys.add(key);
                 shown.put(key, c.normalized());
                 uscc.put(key, c.normalized());
-                String name = SubjectNames.shown(organisations.get(c.normalized()));
+                Optional<SubjectRef> answer = organisations.get(c.normalized());
+                String name = answer == null ? null : SubjectNames.shown(answer.orElse(null));
                 if (name != null) {
                     names.put(key, name);
+                }
+                if (answer != null && answer.isEmpty()) {
+                    notRegistered.add(key); // the registry answered: no such subject (not a clean one)
                 }
             } else {
                 String masked = Identifiers.mask(c.normalized());
@@ -153,10 +159,11 @@ public class CheckService {
                     shown.put(key, masked);
                     persons.put(key, answer.get().id());
                 } else if (answer != null) {
-                    // not registered, so no record can be about this person: checked, with nothing in force
+                    // not registered, so no record can be about this person: NOT_REGISTERED, with nothing in force
                     String key = "N:" + keys.size();
                     keys.add(key);
                     shown.put(key, masked);
+                    notRegistered.add(key);
                 } else {
                     String key = "X:" + unknown.size();
                     keys.add(key);
@@ -184,7 +191,8 @@ public class CheckService {
                     }
                 });
             }
-            results.add(new SubjectResult(shown.get(key), names.get(key), "CHECKED", black, red, abnormal, measures));
+            results.add(new SubjectResult(shown.get(key), names.get(key), notRegistered.contains(key) && inForce.isEmpty() ? "NOT_REGISTERED" : "CHECKED",
+                    black, red, abnormal, measures));
         }
         CheckResult result = new CheckResult(UUID.randomUUID(), scenario, purpose.strip(), clock.instant(), results);
         jdbc.sql("""

@@ -79,9 +79,16 @@ class ReadsNeverWriteIT {
                 Map.of("scenario", "GOV_PROCUREMENT", "subjects", ids, "purpose", "投标资格审查")).expect(201).json();
         assertThat(registered(ids)).isZero();
         for (JsonNode r : result.path("results")) {
-            assertThat(r.path("status").asString()).isEqualTo("CHECKED");
+            assertThat(r.path("status").asString()).as("not registered is not a clean subject").isEqualTo("NOT_REGISTERED");
             assertThat(r.path("blackList").size() + r.path("redList").size()).isZero();
         }
+        // an organisation's valid code nobody registered: NOT_REGISTERED too; a registered one: CHECKED with its name
+        String unregistered = Records.freshUscc();
+        JsonNode orgs = Api.gateway().as(Tokens.client("partner-bank")).post("/api/v1/checks",
+                Map.of("scenario", "GOV_PROCUREMENT", "subjects", List.of(unregistered, Records.ENT1), "purpose", "投标资格审查")).expect(201).json();
+        assertThat(orgs.path("results").get(0).path("status").asString()).isEqualTo("NOT_REGISTERED");
+        assertThat(orgs.path("results").get(1).path("status").asString()).isEqualTo("CHECKED");
+        assertThat(orgs.path("results").get(1).path("name").asString()).isNotBlank();
     }
 
     @Test
