@@ -57,10 +57,14 @@ public final class RepairEligibility {
     }
 
     /**
-     * The first day a repair may be filed as far as the minimum publicity period goes: record-service gives
-     * {@code minPublicityUntil} as the last day of the minimum period, so it has passed on the day after.
+     * The first day a repair may be filed by the category's rule: record-service states it ({@code repairableFrom}, from the
+     * catalog: the day after the minimum publicity period of the record's class, at once on correction, or the list's early
+     * exit); an older record-service gives only {@code minPublicityUntil}, the last day of the minimum period.
      */
     public static LocalDate eligibleFrom(RecordView record) {
+        if (record.repairableFrom() != null) {
+            return record.repairableFrom();
+        }
         return record.minPublicityUntil() == null ? null : record.minPublicityUntil().plusDays(1);
     }
 

@@ -17,7 +17,7 @@ class RepairEligibilityTest {
     static RecordView penalty(boolean repairable, boolean publicNow, LocalDate minPublicityUntil) {
         return new RecordView("r1", "s1", "91450200MA5K00012P", "USCC", "某公司", "450200", "market", "ADM_PENALTY", "PENALTY",
                 "柳市监罚〔2026〕1号", minPublicityUntil == null ? null : minPublicityUntil.minusMonths(3), "ACTIVE", 1L, publicNow,
-                publicNow ? "PUBLIC" : "EXPIRED", null, null, repairable, minPublicityUntil, Map.of(), "行政处罚");
+                publicNow ? "PUBLIC" : "EXPIRED", null, null, repairable, minPublicityUntil, Map.of(), "行政处罚", null);
     }
 
     @Test

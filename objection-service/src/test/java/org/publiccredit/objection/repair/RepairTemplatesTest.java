@@ -14,7 +14,7 @@ class RepairTemplatesTest {
     static RecordView penalty(Map<String, Object> fields) {
         return new RecordView("r1", "s1", "91450200MA5K00012P", "USCC", "某公司", "450200", "market", "ADM_PENALTY", "PENALTY",
                 "柳市监罚〔2026〕1号", LocalDate.of(2026, 5, 20), "ACTIVE", 1L, true, "PUBLIC", null, null, true,
-                LocalDate.of(2026, 8, 19), fields, "行政处罚");
+                LocalDate.of(2026, 8, 19), fields, "行政处罚", null);
     }
 
     @Test

@@ -36,7 +36,7 @@ public record CatalogEntry(String code, String nameZh, String nameEn, RecordKind
         suppliers = suppliers == null ? List.of() : List.copyOf(suppliers);
         fields = fields == null ? List.of() : List.copyOf(fields);
         measures = measures == null ? Map.of() : Map.copyOf(measures);
-        repair = repair == null ? new RepairRule(false, "") : repair;
+        repair = repair == null ? new RepairRule(false, "", null, null) : repair;
     }
 
     public boolean suppliedBy(String department) {

@@ -49,6 +49,15 @@ final class CatalogValidator {
                 p.add(new FieldProblem(at + ".values", "CATALOG_ENUM_EMPTY", "an ENUM field lists its values"));
             }
         }
+        if (e.repair() != null && e.repair().repairable()) {
+            if (e.repair().from() == null) {
+                p.add(new FieldProblem("repair.from", "CATALOG_REPAIR_RULE_MISSING",
+                        "a repairable entry states from when: MIN_PERIOD, ON_CORRECTION or AFTER_MONTHS"));
+            } else if (e.repair().from() == RepairRule.From.AFTER_MONTHS && (e.repair().months() == null || e.repair().months() < 1
+                    || e.repair().months() > 240)) {
+                p.add(new FieldProblem("repair.months", "CATALOG_MONTHS_INVALID", "AFTER_MONTHS needs months between 1 and 240"));
+            }
+        }
         PublicityRule r = e.publicity();
         if (r == null) {
             p.add(new FieldProblem("publicity", "FIELD_NOT_NULL", "the publicity rule is required"));

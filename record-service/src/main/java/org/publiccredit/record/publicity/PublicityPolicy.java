@@ -92,6 +92,23 @@ public class PublicityPolicy {
                 disputed && publicNow ? Publicity.DISPUTED_LABEL : null, next, severity);
     }
 
+    /**
+     * The first day a repair of the record can be filed, by its category's rule (catalog data): the day after the minimum
+     * publicity period of its class, at once for a list left on correction (经营异常名录), or the list's own early exit
+     * some months after the decision; null when the category cannot be repaired here.
+     */
+    public static LocalDate repairableFrom(Publicity p, CatalogEntry entry) {
+        org.publiccredit.record.catalog.RepairRule rule = entry.repair();
+        if (!rule.repairable() || rule.from() == null) {
+            return null;
+        }
+        return switch (rule.from()) {
+            case MIN_PERIOD -> p.minPublicityUntil() != null ? p.minPublicityUntil().plusDays(1) : p.publicFrom();
+            case ON_CORRECTION -> p.publicFrom();
+            case AFTER_MONTHS -> p.publicFrom().plusMonths(rule.months());
+        };
+    }
+
     /** The parts of a field value that lists several (罚款;没收违法所得). */
     private static final java.util.regex.Pattern PARTS = java.util.regex.Pattern.compile("[;；,，、/\\s]+");
 

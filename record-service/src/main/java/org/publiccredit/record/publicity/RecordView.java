@@ -32,11 +32,12 @@ import java.util.UUID;
  * @param minPublicityUntil last day of the minimum publicity period
  * @param fields the category's fields
  * @param updatedAt last change
+ * @param repairableFrom the first day a repair can be filed by the category's rule (null when not repairable here)
  * @param severity the class of its negative information (轻微 / 一般 / 严重) where the category classes its records, else null
  */
 public record RecordView(UUID id, UUID subjectId, String subjectCode, String subjectKind, String subjectName, String subjectRegion,
         String department, String category, String name, String kind, String documentNumber, LocalDate decisionDate,
         String state, int version, boolean publicNow, PublicReason publicReason, String label, LocalDate publicFrom,
-        LocalDate publicUntil, boolean repairable, LocalDate minPublicityUntil, Map<String, String> fields, Instant updatedAt,
+        LocalDate publicUntil, boolean repairable, LocalDate minPublicityUntil, LocalDate repairableFrom, Map<String, String> fields, Instant updatedAt,
         String severity) {
 }

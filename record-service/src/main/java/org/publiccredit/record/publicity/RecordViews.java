@@ -28,7 +28,8 @@ public class RecordViews {
         return new RecordView(r.id(), r.subject().id(), r.subject().code(), r.subject().kind(), r.subject().name(),
                 r.subject().region(), r.department(), r.category(), entry.nameZh(), entry.kind().name(), r.documentNumber(),
                 r.decisionDate(), r.state().name(), r.version(), p.publicNow(), p.reason(), p.label(), p.publicFrom(),
-                p.publicUntil(), entry.repairable() && r.state() == RecordState.ACTIVE, p.minPublicityUntil(), r.fields(),
+                p.publicUntil(), entry.repairable() && r.state() == RecordState.ACTIVE, p.minPublicityUntil(),
+                PublicityPolicy.repairableFrom(p, entry), r.fields(),
                 r.updatedAt(), p.severity());
     }
 

@@ -46,6 +46,20 @@ class CatalogFileTest {
     }
 
     @Test
+    void everyRepairableEntryStatesFromWhenAndOneWithoutIsRefused() {
+        for (CatalogEntry e : CatalogFixtures.file().entries()) {
+            if (e.repairable()) {
+                assertThat(e.repair().from()).as(e.code()).isNotNull();
+            }
+        }
+        CatalogEntry penalty = CatalogFixtures.entry("ADM_PENALTY");
+        CatalogEntry withoutRule = new CatalogEntry(penalty.code(), penalty.nameZh(), penalty.nameEn(), penalty.kind(), penalty.suppliers(),
+                penalty.publicCategory(), penalty.naturalPersonsPublic(), penalty.doublePublicity(), penalty.documentNumberLabel(),
+                penalty.decisionDateLabel(), penalty.fields(), penalty.publicity(), new RepairRule(true, "", null, null), penalty.measures());
+        assertThat(CatalogValidator.problems(withoutRule, java.util.Set.of())).extracting(p -> p.code()).contains("CATALOG_REPAIR_RULE_MISSING");
+    }
+
+    @Test
     void suppliersRepairabilityAndMeasuresAreData() {
         assertThat(CatalogFixtures.entry("COURT_DEFAULTER").suppliedBy("court")).isTrue();
         assertThat(CatalogFixtures.entry("COURT_DEFAULTER").suppliedBy("market")).isFalse();

@@ -85,6 +85,24 @@ class PublicityPolicyTest {
     }
 
     @Test
+    void aRepairCanBeFiledFromTheDayTheCategorysRuleSays() {
+        LocalDate decided = TODAY.minusMonths(2);
+        Publicity ordinary = penalty(RecordState.ACTIVE, decided, Map.of());
+        assertThat(PublicityPolicy.repairableFrom(ordinary, CatalogFixtures.entry("ADM_PENALTY"))).as("MIN_PERIOD of 一般")
+                .isEqualTo(decided.plusMonths(3));
+        Publicity serious = penalty(RecordState.ACTIVE, decided, Map.of("severity", "严重"));
+        assertThat(PublicityPolicy.repairableFrom(serious, CatalogFixtures.entry("ADM_PENALTY"))).as("MIN_PERIOD of 严重")
+                .isEqualTo(decided.plusYears(1));
+        Publicity abnormal = policy.decide(RecordState.ACTIVE, decided, Map.of(), false, CatalogFixtures.entry("BUSINESS_ABNORMAL"), TODAY);
+        assertThat(PublicityPolicy.repairableFrom(abnormal, CatalogFixtures.entry("BUSINESS_ABNORMAL"))).as("ON_CORRECTION").isEqualTo(decided);
+        Publicity safety = policy.decide(RecordState.ACTIVE, decided, Map.of(), false, CatalogFixtures.entry("SAFETY_SERIOUS"), TODAY);
+        assertThat(PublicityPolicy.repairableFrom(safety, CatalogFixtures.entry("SAFETY_SERIOUS"))).as("AFTER_MONTHS 12")
+                .isEqualTo(decided.plusMonths(12));
+        Publicity court = policy.decide(RecordState.ACTIVE, decided, Map.of(), false, CatalogFixtures.entry("COURT_DEFAULTER"), TODAY);
+        assertThat(PublicityPolicy.repairableFrom(court, CatalogFixtures.entry("COURT_DEFAULTER"))).as("not repairable here").isNull();
+    }
+
+    @Test
     void minorPenaltiesAreNeverPublished() {
         for (Map<String, String> minor : java.util.List.of(Map.of("procedure", "简易程序", "penaltyCategory", "警告"),
                 Map.of("procedure", "简易程序", "penaltyCategory", "罚款"), Map.of("procedure", "普通程序", "penaltyCategory", "警告"),
