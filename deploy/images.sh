@@ -19,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-ALL_MODULES=(gateway subject-service record-service search-service objection-service)
+ALL_MODULES=(gateway subject-service record-service search-service objection-service report-service)
 base="${IMAGE_BASE:-}"
 tag="${IMAGE_TAG:-}"
 registry="${IMAGE_REGISTRY:-}"

@@ -177,7 +177,7 @@ class CheckerCatchesBreakageTest {
                 "Database/credit-pg-record: owner record is neither the initdb owner nor a managed role of credit-postgres",
                 "ConfigMap/" + configMap(ms, "record-service-config-") + " SPRING_DATASOURCE_URL: database record on credit-pg-rw is not "
                         + "created by any Cluster or Database of this render [credit-pg/subject, credit-pg/keycloak, credit-pg/objection, "
-                        + "credit-postgres/record]",
+                        + "credit-postgres/record, credit-pg/report]",
                 "KeycloakRealmImport/credit-realm: keycloakCRName kc is no Keycloak in this render",
                 "Keycloak/keycloak: spec.http needs httpEnabled: true or a tlsSecret");
     }

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OverlaysTest {
 
     private static final Set<String> SERVICES =
-            Set.of("gateway", "subject-service", "record-service", "search-service", "objection-service");
+            Set.of("gateway", "subject-service", "record-service", "search-service", "objection-service", "report-service");
 
     @Test
     void everyOverlayIsCheckedHere() throws IOException {

@@ -54,7 +54,7 @@ public final class ArchitectureRules {
     }
 
     private static String[] otherServices(String service) {
-        return List.of("gateway", "subject", "record", "search", "objection").stream()
+        return List.of("gateway", "subject", "record", "search", "objection", "report").stream()
                 .filter(s -> !s.equals(service))
                 .map(s -> "org.publiccredit." + s + "..")
                 .toArray(String[]::new);

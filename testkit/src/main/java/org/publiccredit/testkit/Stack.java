@@ -27,6 +27,7 @@ public final class Stack {
             case "record" -> 8082;
             case "search" -> 8083;
             case "objection" -> 8084;
+            case "report" -> 8085;
             default -> throw new IllegalArgumentException(name);
         };
         return "http://127.0.0.1:" + port;

@@ -26,7 +26,7 @@ public final class Tokens {
     private Tokens() {
     }
 
-    /** A demo user's token (password {@code demo}): citizen1, ent1, ent2, officer-market, officer-tax, reviewer1, admin1. */
+    /** A demo user's token (password {@code demo}): citizen1, ent1, ent2, officer-market, officer-tax, reviewer1, reviewer2, admin1. */
     public static String user(String username) {
         return cached("user:" + username, () -> request(Map.of("grant_type", "password", "client_id", "portal",
                 "username", username, "password", "demo")));

@@ -1,5 +1,6 @@
 package org.publiccredit.commons.json;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import org.publiccredit.commons.text.TextRules;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
@@ -14,9 +16,11 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.jackson.JsonNodeDeserializer;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.jsontype.TypeDeserializer;
 import tools.jackson.databind.module.SimpleDeserializers;
 import tools.jackson.databind.module.SimpleModule;
@@ -36,7 +40,64 @@ public final class InputRulesModule extends SimpleModule {
         super("publiccredit-input-rules");
         setDeserializerModifier(new Checks());
         // trees are not built by the deserializer factory, so the modifier never sees them
-        setDeserializers(new TreeChecks());
+        TreeChecks deserializers = new TreeChecks();
+        deserializers.addDeserializer(LocalDate.class, new StrictLocalDate());
+        setDeserializers(deserializers);
+    }
+
+    @Override
+    public void setupModule(SetupContext context) {
+        super.setupModule(context);
+        context.addHandler(new UnknownKeys());
+    }
+
+    /**
+     * A key the target type does not know is skipped by the bean deserializer without being read as a string, so the
+     * checks above never saw it: a NUL or an unpaired surrogate in it is refused here ({"re\u0000ason": …} was taken).
+     */
+    private static final class UnknownKeys extends DeserializationProblemHandler {
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, ValueDeserializer<?> deserializer,
+                Object beanOrClass, String propertyName) throws JacksonException {
+            if (!TextRules.isValid(propertyName)) {
+                // the parser stands on the key's value; the path is cut at the bad key, so its object is named, never the key
+                throw new InvalidTextException(p, p.streamReadContext(), List.of());
+            }
+            return false;
+        }
+    }
+
+    /**
+     * One reading of a date for every field: a JSON string {@code yyyy-MM-dd} (ISO 8601), a real calendar date (ISO's
+     * strict resolver). Jackson's own reader also took {@code "2026-01-01T00:00:00Z"} (the date of an instant), numbers and
+     * arrays: a PATCH took what a push refused. Ranges are each field's own rule; an empty string stays "no date".
+     */
+    static final class StrictLocalDate extends StdDeserializer<LocalDate> {
+        // ISO's own shape (a signed year past 9999 or before 0 included): how far back or ahead is each field's rule
+        private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("[+-]?\\d{4,9}-\\d{2}-\\d{2}");
+
+        StrictLocalDate() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+            }
+            String text = p.getString().strip();
+            if (text.isEmpty()) {
+                return null;
+            }
+            if (SHAPE.matcher(text).matches()) {
+                try {
+                    return LocalDate.parse(text);
+                } catch (java.time.format.DateTimeParseException notADay) {
+                    // falls through to the refusal
+                }
+            }
+            return (LocalDate) ctxt.handleWeirdStringValue(LocalDate.class, text, "not a date of the form yyyy-MM-dd");
+        }
     }
 
     private static boolean checked(Class<?> type) {
@@ -63,6 +124,13 @@ public final class InputRulesModule extends SimpleModule {
                 return deserializer;
             }
             return new TextChecking(deserializer);
+        }
+
+        /** Jackson trims an enum's name before looking it up, and String.trim() takes a NUL: "UPHELD\u0000" was UPHELD. */
+        @Override
+        public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type, BeanDescription.Supplier description,
+                ValueDeserializer<?> deserializer) {
+            return deserializer instanceof EnumTextChecking ? deserializer : new EnumTextChecking(deserializer);
         }
 
         @Override
@@ -184,6 +252,27 @@ public final class InputRulesModule extends SimpleModule {
                 }
             }
             return false;
+        }
+    }
+
+    /** An enum's name is text too: checked before the enum deserializer trims and looks it up. */
+    private static final class EnumTextChecking extends DelegatingDeserializer {
+
+        EnumTextChecking(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new EnumTextChecking(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
+            if (p.hasToken(JsonToken.VALUE_STRING) && !TextRules.isValid(p.getString())) {
+                throw new InvalidTextException(p, p.streamReadContext(), List.of());
+            }
+            return super.deserialize(p, ctxt);
         }
     }
 

@@ -14,8 +14,9 @@ import tools.jackson.databind.exc.PropertyBindingException;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * How every service reads JSON: {@link InputRulesModule} for text, and enums only by name ({@code "DELETED"}, never
- * {@code 1} or {@code "1"}, which would pick a constant by its position). Also turns a binding failure into the
+ * How every service reads JSON: {@link InputRulesModule} for text (and dates), enums only by name ({@code "DELETED"}, never
+ * {@code 1} or {@code "1"}, which would pick a constant by its position), and no fraction for an integer ({@code 1.5} is
+ * refused, not read as 1). Also turns a binding failure into the
  * field problem the API answers with.
  */
 public final class JsonInputRules {
@@ -30,7 +31,8 @@ public final class JsonInputRules {
 
     /** Only the settings a module cannot carry (the module itself comes as a bean). */
     public static <B extends MapperBuilder<?, B>> B configureEnums(B builder) {
-        return builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+        // a count or version of 1.5 is not silently 1
+        return builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS).disable(tools.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .withCoercionConfig(LogicalType.Enum, c -> c
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));

@@ -32,6 +32,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -79,6 +80,17 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "The multipart body cannot be read (a boundary, a part header or the closing boundary is missing or broken)"));
     }
 
+    /**
+     * Spring Security's firewall checks a header's value only when it is read: a control character in a header bound
+     * with {@code @RequestHeader} (e.g. {@code Idempotency-Key}) throws while the handler's arguments are resolved,
+     * after the filter chain's {@code RequestRejectedHandler} had its chance. The same 400 problem as that handler.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "REQUEST_REJECTED",
+                "The request is not allowed (e.g. a control character in a header, encoded slashes or dot segments)"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected error", e);
@@ -109,6 +121,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         // the parser's own message may quote the input (personal data): keep it out of the answer
+        if (causedBy(ex, org.publiccredit.commons.web.BodyTooLargeException.class)) {
+            return respondObject(tooLarge());
+        }
         if (causedBy(ex, CharacterCodingException.class)) {
             return respondObject(notUtf8());
         }
@@ -121,6 +136,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         return respondObject(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_BODY",
                 "The request body is missing or is not valid JSON of the expected shape"));
+    }
+
+    /** A chunked body that grew past the service's limit while something other than the JSON converter read it. */
+    @ExceptionHandler(org.publiccredit.commons.web.BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(org.publiccredit.commons.web.BodyTooLargeException e) {
+        return respond(tooLarge());
+    }
+
+    private static ProblemDetail tooLarge() {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "The body is larger than this request may be");
     }
 
     /** A body that is not strict UTF-8, read by something other than the JSON converter (e.g. as a String). */
@@ -149,6 +174,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         String code = switch (ex) {
             case MissingServletRequestParameterException m -> "PARAMETER_MISSING";
             case MissingRequestHeaderException m -> "HEADER_MISSING";
+            case MissingServletRequestPartException m -> "PART_MISSING";
             case TypeMismatchException t -> "PARAMETER_INVALID";
             case HttpRequestMethodNotSupportedException m -> "METHOD_NOT_ALLOWED";
             case HttpMediaTypeNotSupportedException m -> "UNSUPPORTED_MEDIA_TYPE";
@@ -160,6 +186,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         String detail = detail(ex, statusCode);
         List<FieldProblem> errors = switch (ex) {
             case MissingServletRequestParameterException m -> List.of(new FieldProblem(m.getParameterName(), code, "required"));
+            case MissingServletRequestPartException m -> List.of(new FieldProblem(m.getRequestPartName(), code, "required"));
             case TypeMismatchException t -> List.of(new FieldProblem(t.getPropertyName(), code, "has the wrong type"));
             default -> List.of();
         };
@@ -175,6 +202,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return switch (ex) {
             case MissingServletRequestParameterException m -> "The query parameter '" + m.getParameterName() + "' is required";
             case MissingRequestHeaderException m -> "The header '" + m.getHeaderName() + "' is required";
+            case MissingServletRequestPartException m -> "The multipart body needs a part '" + m.getRequestPartName() + "'";
             case TypeMismatchException t -> t.getPropertyName() != null
                     ? "The parameter '" + t.getPropertyName() + "' has an invalid value"
                     : "A parameter has an invalid value";

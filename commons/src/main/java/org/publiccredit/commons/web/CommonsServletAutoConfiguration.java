@@ -37,8 +37,9 @@ public class CommonsServletAutoConfiguration {
 
     /** After Spring Security (order -100): parameters and bodies of unauthenticated requests are never read. */
     @Bean
-    FilterRegistrationBean<InputRulesFilter> inputRulesFilter() {
-        FilterRegistrationBean<InputRulesFilter> registration = new FilterRegistrationBean<>(new InputRulesFilter());
+    FilterRegistrationBean<InputRulesFilter> inputRulesFilter(org.springframework.core.env.Environment environment) {
+        long maxJsonBytes = environment.getProperty("platform.input.max-json-bytes", Long.class, InputRulesFilter.DEFAULT_MAX_JSON_BYTES);
+        FilterRegistrationBean<InputRulesFilter> registration = new FilterRegistrationBean<>(new InputRulesFilter(maxJsonBytes));
         registration.setOrder(0);
         return registration;
     }
@@ -70,12 +71,34 @@ public class CommonsServletAutoConfiguration {
     }
 
     /** The {@code Caller} argument comes from the token, not from the request: the API documents (and the portal's
-     * client generated from them) must not show it as a required query parameter. */
+     * client generated from them) must not show it as a required query parameter. The API conventions (security,
+     * problem answers, operation ids, titles) are stated once for every service ({@code ApiDocConventions}). */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springdoc.core.utils.SpringDocUtils")
-    static class HideCallerFromApiDocs {
-        HideCallerFromApiDocs() {
+    static class ApiDocs {
+        ApiDocs() {
             SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        }
+
+        @Bean
+        org.springdoc.core.customizers.GlobalOperationCustomizer publicCreditOperationConventions() {
+            return org.publiccredit.commons.openapi.ApiDocConventions.operations();
+        }
+
+        /** Which operations take callers without a token is asked of the service's own security rules (Spring
+         * Security's privilege evaluator, with an anonymous caller), so the documents cannot drift from them. */
+        @Bean
+        org.springdoc.core.customizers.GlobalOpenApiCustomizer publicCreditDocumentConventions(
+                org.springframework.core.env.Environment environment,
+                org.springframework.beans.factory.ObjectProvider<org.springframework.security.web.access.WebInvocationPrivilegeEvaluator> rules) {
+            var anonymous = new org.springframework.security.authentication.AnonymousAuthenticationToken("api-docs", "anonymousUser",
+                    org.springframework.security.core.authority.AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+            return org.publiccredit.commons.openapi.ApiDocConventions.document(environment.getProperty("spring.application.name", "service"),
+                    (method, path) -> {
+                        var evaluator = rules.getIfAvailable();
+                        return evaluator != null && evaluator.isAllowed(null,
+                                org.publiccredit.commons.openapi.ApiDocConventions.samplePath(path), method, anonymous);
+                    });
         }
     }
 

@@ -33,6 +33,12 @@ class JsonInputRulesTest {
     record Tree(JsonNode data) {
     }
 
+    record Dated(java.time.LocalDate decisionDate) {
+    }
+
+    record Versioned(Integer version) {
+    }
+
     private static JsonMapper json;
 
     @BeforeAll
@@ -70,6 +76,25 @@ class JsonInputRulesTest {
     }
 
     @Test
+    void aBadKeyTheTargetDoesNotKnowIsRefusedToo() {
+        assertThat(refusal("{\"re\\u0000ason\":\"x\",\"documentNumber\":\"1\"}", Push.class).field()).isEqualTo("body");
+        assertThat(refusal("{\"subject\":{\"\\ud800\":{\"a\":1}}}", Push.class).field()).isEqualTo("subject");
+        assertThat(json.readValue("{\"unknown\":\"x\",\"documentNumber\":\"1\"}", Push.class).documentNumber()).isEqualTo("1");
+    }
+
+    @Test
+    void aDateIsAStringOfTheFormYearMonthDayAndARealDay() {
+        assertThat(json.readValue("{\"decisionDate\":\"2026-02-28\"}", Dated.class).decisionDate()).isEqualTo("2026-02-28");
+        assertThat(json.readValue("{\"decisionDate\":\"\"}", Dated.class).decisionDate()).isNull();
+        // a year before 0 or after 9999 is a date ISO can write: each field's own range rule refuses it (DECISION_DATE_TOO_OLD)
+        assertThat(json.readValue("{\"decisionDate\":\"-0001-01-01\"}", Dated.class).decisionDate().getYear()).isEqualTo(-1);
+        for (String bad : List.of("\"2026-01-01T00:00:00Z\"", "\"2026-01-01T00:00:00\"", "\"2026-02-30\"", "\"2026-1-01\"",
+                "\"20260101\"", "19000101", "[2026,1,1]", "{}", "\"2026-13-01\"")) {
+            assertThat(refusal("{\"decisionDate\":" + bad + "}", Dated.class).field()).as(bad).isEqualTo("decisionDate");
+        }
+    }
+
+    @Test
     void rootValuesOfEveryShapeAreChecked() {
         assertThatThrownBy(() -> json.readValue("{\"k\":\"\\u0000\"}", Map.class)).isInstanceOf(InvalidTextException.class);
         assertThatThrownBy(() -> json.readValue("[\"\\u0000\"]", List.class)).isInstanceOf(InvalidTextException.class);
@@ -91,6 +116,18 @@ class JsonInputRulesTest {
         assertThat(refusal("{\"outcome\":1}", Decision.class).field()).isEqualTo("outcome");
         assertThat(refusal("{\"outcome\":\"1\"}", Decision.class).field()).isEqualTo("outcome");
         assertThat(refusal("{\"outcome\":0.0}", Decision.class).field()).isEqualTo("outcome");
+    }
+
+    @Test
+    void anEnumNameWithANulIsNotTrimmedIntoAName() {
+        assertThat(refusal("{\"outcome\":\"DELETED\\u0000\"}", Decision.class)).isEqualTo(
+                new FieldProblem("outcome", "TEXT_INVALID_CHARACTER", org.publiccredit.commons.text.TextRules.MESSAGE));
+    }
+
+    @Test
+    void anIntegerHasNoFraction() {
+        assertThat(json.readValue("{\"version\":3}", Versioned.class).version()).isEqualTo(3);
+        assertThat(refusal("{\"version\":1.5}", Versioned.class).field()).isEqualTo("version");
     }
 
     @Test

@@ -46,4 +46,20 @@ class ProblemAdviceDetailTest {
         assertThat(answer.getStatusCode().value()).isEqualTo(400);
         assertThat(answer.getBody().getProperties()).containsEntry("code", "MALFORMED_MULTIPART");
     }
+
+    @Test
+    void aHeaderTheFirewallRejectsWhileBindingIs400NotA500() {
+        var answer = new ProblemAdvice().rejected(new org.springframework.security.web.firewall.RequestRejectedException(
+                "The HTTP header value \"a\u0001b\" is not allowed."));
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getBody().getProperties()).containsEntry("code", "REQUEST_REJECTED");
+        assertThat(answer.getBody().getDetail()).doesNotContain("a\u0001b");
+    }
+
+    @Test
+    void aMissingPartIsNamed() {
+        String detail = ProblemAdvice.detail(new org.springframework.web.multipart.support.MissingServletRequestPartException("case"),
+                HttpStatus.BAD_REQUEST);
+        assertThat(detail).isEqualTo("The multipart body needs a part 'case'");
+    }
 }

@@ -91,6 +91,62 @@ class InputRulesFilterTest {
         assertThat(InputRulesFilter.isUtf8Json(csv)).isFalse();
     }
 
+    @Test
+    void aQueryParameterThatIsNotUtf8IsRefusedNotDropped() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/cases/x/attachments");
+        request.setQueryString("purpose=%C0%AF&size=1");
+        MockHttpServletResponse response = run(request, new AtomicReference<>());
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("{\"field\":\"purpose\",\"code\":\"ENCODING_NOT_UTF8\"");
+        assertThat(InputRulesFilter.queryProblems("q=%E6%9F%B3%E5%B7%9E&r=a+b")).isEmpty();
+        assertThat(InputRulesFilter.queryProblems("q=%E6%9F")).extracting(f -> f.field()).containsExactly("q");
+        assertThat(InputRulesFilter.queryProblems("%ED%A0%80=1")).extracting(f -> f.field()).containsExactly("parameter");
+        assertThat(InputRulesFilter.queryProblems("q=100%")).extracting(f -> f.field()).containsExactly("q");
+    }
+
+    @Test
+    void anExtendedFileNameMustDecodeToUtf8() {
+        assertThat(InputRulesFilter.extendedFileNameDecodes("form-data; name=\"files\"; filename*=UTF-8''%E8%AF%81.pdf")).isTrue();
+        assertThat(InputRulesFilter.extendedFileNameDecodes("form-data; name=\"files\"; filename=\"a.pdf\"")).isTrue();
+        assertThat(InputRulesFilter.extendedFileNameDecodes("form-data; name=\"files\"; filename*=UTF-8''a%ED%A0%80.pdf")).isFalse();
+        assertThat(InputRulesFilter.extendedFileNameDecodes("form-data; name=\"files\"; filename*=UTF-8''a%00.pdf")).isFalse();
+        assertThat(InputRulesFilter.extendedFileNameDecodes("form-data; name=\"files\"; filename*=a%C0%AF.pdf")).isFalse();
+    }
+
+    @Test
+    void jsonInAnotherCharsetIsRefused() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("PATCH", "/api/v1/records/x");
+        request.setContentType("application/json; charset=GBK");
+        request.setContent(new byte[] {'{', '}'});
+        MockHttpServletResponse response = run(request, new AtomicReference<>());
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("\"code\":\"ENCODING_NOT_UTF8\"");
+    }
+
+    @Test
+    void aJsonBodyOverTheLimitIs413DeclaredOrNot() throws Exception {
+        InputRulesFilter small = new InputRulesFilter(16);
+        MockHttpServletRequest declared = new MockHttpServletRequest("PATCH", "/api/v1/records/x");
+        declared.setContentType("application/json");
+        declared.setContent(("{\"pad\":\"" + "p".repeat(40) + "\"}").getBytes(StandardCharsets.UTF_8));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        small.doFilter(declared, response, (req, res) -> { });
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(response.getContentAsString()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+
+        MockHttpServletRequest chunked = new MockHttpServletRequest("PATCH", "/api/v1/records/x") {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+        };
+        chunked.setContentType("application/json");
+        chunked.setContent(("{\"pad\":\"" + "p".repeat(40) + "\"}").getBytes(StandardCharsets.UTF_8));
+        AtomicReference<HttpServletRequest> passed = new AtomicReference<>();
+        small.doFilter(chunked, new MockHttpServletResponse(), (req, res) -> passed.set((HttpServletRequest) req));
+        assertThatThrownBy(() -> passed.get().getInputStream().readAllBytes()).isInstanceOf(BodyTooLargeException.class);
+    }
+
     private MockHttpServletResponse run(MockHttpServletRequest request, AtomicReference<HttpServletRequest> passed) throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(request, response, (req, res) -> passed.set((HttpServletRequest) req));

@@ -41,8 +41,40 @@ final class OpenApiDocs {
                 }
             }
             hidden.forEach(paths::remove);
+            pruneSchemas(doc, paths);
         }
         return JSON.writeValueAsString(doc);
+    }
+
+    /** The schemas only hidden operations used (internal request and answer shapes) leave with them. */
+    private static void pruneSchemas(ObjectNode doc, ObjectNode paths) {
+        if (!(doc.path("components").get("schemas") instanceof ObjectNode schemas)) {
+            return;
+        }
+        java.util.Set<String> used = new java.util.HashSet<>();
+        java.util.Deque<JsonNode> todo = new java.util.ArrayDeque<>();
+        todo.add(paths);
+        while (!todo.isEmpty()) {
+            JsonNode node = todo.poll();
+            if (node.isObject()) {
+                JsonNode ref = node.get("$ref");
+                String prefix = "#/components/schemas/";
+                if (ref != null && ref.isString() && ref.asString().startsWith(prefix)) {
+                    String name = ref.asString().substring(prefix.length());
+                    if (used.add(name) && schemas.get(name) != null) {
+                        todo.add(schemas.get(name));
+                    }
+                }
+            }
+            node.forEach(todo::add);
+        }
+        List<String> unused = new ArrayList<>();
+        for (String name : schemas.propertyNames()) {
+            if (!used.contains(name)) {
+                unused.add(name);
+            }
+        }
+        unused.forEach(schemas::remove);
     }
 
     static boolean routed(String path) {

@@ -54,14 +54,17 @@ class GatewaySecurity {
                 .authorizeExchange(a -> a
                         .pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/fallback/**").permitAll()
-                        // locally on the server port; in Kubernetes the actuator has a port of its own (profile k8s) that
-                        // only Prometheus' namespace reaches, since the ingress sends every path to the server port
+                        // the scrape, on the actuator's own port (loopback locally; in Kubernetes only Prometheus' namespace
+                        // reaches it): the public port routes health only (Routes), so this path is a 404 there
                         .pathMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll()
                         .pathMatchers(HttpMethod.GET, "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**",
                                 "/openapi/*", "/portal-config.json").permitAll()
                         // public reads (anonymous, rate limited by client IP)
                         .pathMatchers(HttpMethod.GET, "/api/v1/identifiers/**", "/api/v1/catalog", "/api/v1/catalog/**",
                                 "/api/v1/search", "/api/v1/search/**", "/api/v1/public/**", "/api/v1/calendar/**").permitAll()
+                        // credit reports: the public edition and verification for anyone (report-service decides the full edition)
+                        .pathMatchers(HttpMethod.POST, "/api/v1/reports", "/api/v1/public/reports:verify").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/v1/reports/*").hasRole(ADMIN)
                         .pathMatchers(HttpMethod.GET, "/api/v1/subjects/mine").authenticated()
                         .pathMatchers(HttpMethod.GET, "/api/v1/subjects/*").permitAll()
                         // writes by departments and partners
@@ -142,7 +145,8 @@ class GatewaySecurity {
         cors.setAllowedOrigins(origins);
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key", "X-Request-Id", "Accept-Language"));
-        cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location", "X-RateLimit-Remaining"));
+        cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location", "X-RateLimit-Remaining", "X-Report-Number",
+                "X-Report-SHA256", "Content-Disposition"));
         cors.setMaxAge(3600L);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);

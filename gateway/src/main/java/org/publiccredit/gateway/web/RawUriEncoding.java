@@ -29,12 +29,19 @@ class RawUriEncoding implements NettyServerCustomizer {
         });
     }
 
-    /** The target with every byte outside printable US-ASCII as {@code %XX}; the same string when there is none. */
+    /** Printable ASCII that a URI never holds unencoded (RFC 3986): Spring refused them with a bare 400. */
+    private static final String NOT_IN_URIS = "\"<>\\^`{|}";
+
+    /**
+     * The target with every byte outside printable US-ASCII, and every printable character a URI cannot hold, as
+     * {@code %XX}; the same string when there is none. (An encoded backslash is then refused by the firewall as a
+     * problem, and an encoded brace is just a character of a path that does not exist.)
+     */
     static String encode(String target) {
         StringBuilder out = null;
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
-            boolean plain = c > 0x20 && c < 0x7F;
+            boolean plain = c > 0x20 && c < 0x7F && NOT_IN_URIS.indexOf(c) < 0 && (c != '%' || escape(target, i));
             if (!plain && out == null) {
                 out = new StringBuilder(target.length() + 16).append(target, 0, i);
             }
@@ -47,6 +54,15 @@ class RawUriEncoding implements NettyServerCustomizer {
             }
         }
         return out == null ? target : out.toString();
+    }
+
+    /** Whether the {@code %} at {@code i} starts a {@code %XX} escape (else it is a literal percent sign: {@code %25}). */
+    private static boolean escape(String target, int i) {
+        return i + 2 < target.length() && hex(target.charAt(i + 1)) && hex(target.charAt(i + 2));
+    }
+
+    private static boolean hex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     @ChannelHandler.Sharable

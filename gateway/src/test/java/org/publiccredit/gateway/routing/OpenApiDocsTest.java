@@ -19,6 +19,19 @@ class OpenApiDocsTest {
     }
 
     @Test
+    void schemasOnlyHiddenOperationsUsedAreLeftOut() {
+        String doc = """
+                {"openapi":"3.1.0","paths":{
+                   "/api/v1/cases/{id}":{"get":{"responses":{"200":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/CaseView"}}}}}}},
+                   "/internal/v1/changes":{"get":{"responses":{"200":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Changes"}}}}}}}},
+                 "components":{"schemas":{
+                   "CaseView":{"type":"object","properties":{"record":{"$ref":"#/components/schemas/RecordRef"}}},
+                   "RecordRef":{"type":"object"},"Changes":{"type":"object"}}}}""";
+        String view = OpenApiDocs.publicView(doc);
+        assertThat(view).contains("\"CaseView\"", "\"RecordRef\"").doesNotContain("\"Changes\"");
+    }
+
+    @Test
     void somethingThatIsNotADocumentPassesUnchanged() {
         assertThat(OpenApiDocs.publicView("not json")).isEqualTo("not json");
     }

@@ -24,6 +24,17 @@ class RawUriEncodingTest {
     }
 
     @Test
+    void printableCharactersAUriCannotHoldAreEncoded() {
+        assertThat(RawUriEncoding.encode("/api\\v1/x?q=<a>\"{b}|^`")).isEqualTo("/api%5Cv1/x?q=%3Ca%3E%22%7Bb%7D%7C%5E%60");
+    }
+
+    @Test
+    void aPercentSignThatStartsNoEscapeIsALiteralPercentSign() {
+        assertThat(RawUriEncoding.encode("/api/v1/x?q=100%&r=%G1&s=%4")).isEqualTo("/api/v1/x?q=100%25&r=%25G1&s=%254");
+        assertThat(RawUriEncoding.encode("/api/v1/x?q=%E6%9F%B3")).isEqualTo("/api/v1/x?q=%E6%9F%B3");
+    }
+
+    @Test
     void aValidTargetIsLeftAsItIs() {
         String target = "/api/v1/search?q=%E6%9F%B3&region=450202";
         assertThat(RawUriEncoding.encode(target)).isSameAs(target);

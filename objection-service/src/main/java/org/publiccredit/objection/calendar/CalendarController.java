@@ -1,5 +1,7 @@
 package org.publiccredit.objection.calendar;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
 import java.util.List;
 import org.publiccredit.commons.calendar.CalendarYear;
@@ -27,6 +29,9 @@ class CalendarController {
     }
 
     @GetMapping("/api/v1/calendar/{year}")
+    @Operation(operationId = "getCalendarYear", summary = "The working-day calendar of a year (public): holidays and make-up working days")
+    @ApiResponse(responseCode = "200", description = "the calendar")
+    @ApiResponse(responseCode = "404", description = "CALENDAR_YEAR_MISSING")
     CalendarView year(@PathVariable int year) {
         CalendarYear y = calendar.year(year).orElseThrow(() -> new CalendarYearMissingException(year));
         int working = 0;

@@ -1,5 +1,6 @@
 package org.publiccredit.objection.client;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.publiccredit.commons.problem.ApiException;
@@ -8,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-/** subject-service as this service uses it: turning a citizen's verified id number into a subject id. */
+/** subject-service as this service uses it: finding the subject id of a citizen's verified id number (never creating one). */
 @Component
 public class Subjects {
 
@@ -21,13 +22,19 @@ public class Subjects {
     }
 
     /**
-     * The subject id for an identifier (never logged); empty when subject-service refuses the identifier as invalid.
-     * 503 problem when subject-service cannot be asked.
+     * The id of the registered subject of an identifier (never logged), looked up without creating or writing anything:
+     * empty when no subject has it or subject-service refuses it as invalid. A citizen who files or reads about a record
+     * must already be its subject, so an unknown identifier is simply not the record's. 503 problem when subject-service
+     * cannot be asked.
      */
-    public Optional<String> resolveId(String identifier) {
+    public Optional<String> lookupId(String identifier) {
         try {
-            SubjectRef ref = client.resolve(Map.of("identifier", identifier));
-            return Optional.ofNullable(ref).map(SubjectRef::id);
+            SubjectClient.LookupResponse answer = client.lookup(Map.of("items", List.of(Map.of("identifier", identifier)), "create", false));
+            if (answer == null || answer.results() == null) {
+                return Optional.empty();
+            }
+            return answer.results().stream().filter(i -> i != null && i.index() == 0 && i.ref() != null)
+                    .map(i -> i.ref().id()).filter(java.util.Objects::nonNull).findFirst();
         } catch (RuntimeException e) {
             CallFailure f = CallFailure.of(e);
             if (f.status() == 400 || f.status() == 422) {

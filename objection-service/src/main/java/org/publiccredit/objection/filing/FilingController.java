@@ -1,5 +1,7 @@
 package org.publiccredit.objection.filing;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -62,12 +64,42 @@ class FilingController {
     }
 
     @PostMapping(path = "/api/v1/objections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "fileObjection", summary = "File an objection (异议) about one of the caller's own records",
+            description = "JSON, or multipart/form-data with the JSON in part case and files in parts files (evidence) and "
+                    + "authorisation (an agent's). Idempotent on the Idempotency-Key header (visible ASCII, at most 100).")
+    @ApiResponse(responseCode = "201", description = "filed", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseViews.CaseView.class)))
+    @ApiResponse(responseCode = "200", description = "the same Idempotency-Key and request again: the case filed the first time",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseViews.CaseView.class)))
+    @ApiResponse(responseCode = "400", description = "IDEMPOTENCY_KEY_INVALID")
+    @ApiResponse(responseCode = "403", description = "NOT_RECORD_SUBJECT")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such record")
+    @ApiResponse(responseCode = "413", description = "ATTACHMENT_TOO_LARGE")
+    @ApiResponse(responseCode = "415", description = "ATTACHMENT_TYPE_NOT_ALLOWED")
+    @ApiResponse(responseCode = "409", description = "RECORD_NOT_OBJECTIONABLE, CASE_ALREADY_OPEN")
+    @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED, TOO_MANY_ATTACHMENTS")
     ResponseEntity<?> objection(Caller caller, @RequestHeader(IDEMPOTENCY_KEY) String key,
             @Valid @RequestBody FilingRequests.ObjectionRequest body) {
         return answer(filing.file(caller, key, objection(body, List.of())));
     }
 
     @PostMapping(path = "/api/v1/objections", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(operationId = "fileObjection", summary = "File an objection (异议) about one of the caller's own records",
+            description = "JSON, or multipart/form-data with the JSON in part case and files in parts files (evidence) and "
+                    + "authorisation (an agent's). Idempotent on the Idempotency-Key header (visible ASCII, at most 100).")
+    @ApiResponse(responseCode = "201", description = "filed", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseViews.CaseView.class)))
+    @ApiResponse(responseCode = "200", description = "the same Idempotency-Key and request again: the case filed the first time",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseViews.CaseView.class)))
+    @ApiResponse(responseCode = "400", description = "IDEMPOTENCY_KEY_INVALID")
+    @ApiResponse(responseCode = "403", description = "NOT_RECORD_SUBJECT")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such record")
+    @ApiResponse(responseCode = "413", description = "ATTACHMENT_TOO_LARGE")
+    @ApiResponse(responseCode = "415", description = "ATTACHMENT_TYPE_NOT_ALLOWED")
+    @ApiResponse(responseCode = "409", description = "RECORD_NOT_OBJECTIONABLE, CASE_ALREADY_OPEN")
+    @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED, TOO_MANY_ATTACHMENTS")
     ResponseEntity<?> objectionWithFiles(Caller caller, @RequestHeader(IDEMPOTENCY_KEY) String key,
             @Valid @RequestPart("case") FilingRequests.ObjectionRequest body,
             @RequestPart(name = "files", required = false) List<MultipartFile> files,
@@ -77,12 +109,46 @@ class FilingController {
     }
 
     @PostMapping(path = "/api/v1/repairs", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "fileRepair", summary = "Apply for credit repair (信用修复) of one of the caller's own records",
+            description = "JSON, or multipart/form-data with the JSON in part case and files in parts files, proof (that the "
+                    + "obligations were fulfilled) and authorisation. Needs the current templates accepted (getRepairTemplates). "
+                    + "Idempotent on the Idempotency-Key header.")
+    @ApiResponse(responseCode = "201", description = "filed", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseViews.CaseView.class)))
+    @ApiResponse(responseCode = "200", description = "the same Idempotency-Key and request again: the case filed the first time",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseViews.CaseView.class)))
+    @ApiResponse(responseCode = "400", description = "IDEMPOTENCY_KEY_INVALID")
+    @ApiResponse(responseCode = "403", description = "NOT_RECORD_SUBJECT")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such record")
+    @ApiResponse(responseCode = "413", description = "ATTACHMENT_TOO_LARGE")
+    @ApiResponse(responseCode = "415", description = "ATTACHMENT_TYPE_NOT_ALLOWED")
+    @ApiResponse(responseCode = "409", description = "CASE_ALREADY_OPEN")
+    @ApiResponse(responseCode = "422", description = "REPAIR_NOT_ELIGIBLE (with eligibleFrom and conditions), TEMPLATES_NOT_ACCEPTED, "
+            + "IDEMPOTENCY_KEY_REUSED, TOO_MANY_ATTACHMENTS")
     ResponseEntity<?> repair(Caller caller, @RequestHeader(IDEMPOTENCY_KEY) String key,
             @Valid @RequestBody FilingRequests.RepairRequest body) {
         return answer(filing.file(caller, key, repair(body, List.of())));
     }
 
     @PostMapping(path = "/api/v1/repairs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(operationId = "fileRepair", summary = "Apply for credit repair (信用修复) of one of the caller's own records",
+            description = "JSON, or multipart/form-data with the JSON in part case and files in parts files, proof (that the "
+                    + "obligations were fulfilled) and authorisation. Needs the current templates accepted (getRepairTemplates). "
+                    + "Idempotent on the Idempotency-Key header.")
+    @ApiResponse(responseCode = "201", description = "filed", content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseViews.CaseView.class)))
+    @ApiResponse(responseCode = "200", description = "the same Idempotency-Key and request again: the case filed the first time",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CaseViews.CaseView.class)))
+    @ApiResponse(responseCode = "400", description = "IDEMPOTENCY_KEY_INVALID")
+    @ApiResponse(responseCode = "403", description = "NOT_RECORD_SUBJECT")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such record")
+    @ApiResponse(responseCode = "413", description = "ATTACHMENT_TOO_LARGE")
+    @ApiResponse(responseCode = "415", description = "ATTACHMENT_TYPE_NOT_ALLOWED")
+    @ApiResponse(responseCode = "409", description = "CASE_ALREADY_OPEN")
+    @ApiResponse(responseCode = "422", description = "REPAIR_NOT_ELIGIBLE (with eligibleFrom and conditions), TEMPLATES_NOT_ACCEPTED, "
+            + "IDEMPOTENCY_KEY_REUSED, TOO_MANY_ATTACHMENTS")
     ResponseEntity<?> repairWithFiles(Caller caller, @RequestHeader(IDEMPOTENCY_KEY) String key,
             @Valid @RequestPart("case") FilingRequests.RepairRequest body,
             @RequestPart(name = "files", required = false) List<MultipartFile> files,
@@ -94,6 +160,11 @@ class FilingController {
 
     /** Each eligibility condition for the caller's own record, with the date the minimum publicity period passes. */
     @GetMapping("/api/v1/repairs/eligibility")
+    @Operation(operationId = "getRepairEligibility", summary = "Whether one of the caller's own records can be repaired now, condition "
+            + "by condition, and from when")
+    @ApiResponse(responseCode = "200", description = "each condition, and the date the record becomes eligible")
+    @ApiResponse(responseCode = "403", description = "NOT_RECORD_SUBJECT")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such record")
     EligibilityView eligibility(Caller caller, @RequestParam("record") @NotBlank @Pattern(regexp = FilingRequests.RECORD_ID) String record) {
         var e = filing.eligibility(caller, record);
         RecordView r = e.getKey();
@@ -103,6 +174,11 @@ class FilingController {
 
     /** The 信用修复申请书 and 守信承诺书 filled in for the caller's own record, with the version to accept. */
     @GetMapping("/api/v1/repairs/templates")
+    @Operation(operationId = "getRepairTemplates", summary = "The 信用修复申请书 and 守信承诺书 filled in for one of the caller's own "
+            + "records, with the version to accept")
+    @ApiResponse(responseCode = "200", description = "the texts to accept")
+    @ApiResponse(responseCode = "403", description = "NOT_RECORD_SUBJECT")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such record")
     TemplatesView templates(Caller caller, @RequestParam("record") @NotBlank @Pattern(regexp = FilingRequests.RECORD_ID) String record) {
         return new TemplatesView(record, RepairTemplates.VERSION, filing.templates(caller, record));
     }

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may file about a record: its subject. An enterprise user for its own code (the record's subjectCode equals
- * the {@code uscc} claim); a citizen for records about his own id number (the {@code id_number} claim resolved
- * through subject-service to the record's subjectId). Anyone else: 403 NOT_RECORD_SUBJECT.
+ * the {@code uscc} claim); a citizen for records about his own id number (the {@code id_number} claim looked up in
+ * subject-service, never registered: eligibility and template reads and filings write nothing there, and a citizen
+ * without a subject cannot be a record's subject). Anyone else: 403 NOT_RECORD_SUBJECT.
  */
 @Component
 class RecordOwnership {
@@ -28,7 +29,7 @@ class RecordOwnership {
             return CaseAccess.ownerKey(caller).orElseThrow(RecordOwnership::notSubject);
         }
         if (caller.has(Role.CITIZEN) && caller.idNumber() != null && record.subjectId() != null) {
-            String subjectId = subjects.resolveId(caller.idNumber()).orElseThrow(RecordOwnership::notSubject);
+            String subjectId = subjects.lookupId(caller.idNumber()).orElseThrow(RecordOwnership::notSubject);
             if (subjectId.equals(record.subjectId())) {
                 return CaseAccess.ownerKey(caller).orElseThrow(RecordOwnership::notSubject);
             }

@@ -1,5 +1,7 @@
 package org.publiccredit.objection.stats;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -27,6 +29,8 @@ class CaseStatsController {
 
     /** {@code from}/{@code to} yyyy-MM (Asia/Shanghai months); by default the last six months up to this one. */
     @GetMapping("/api/v1/cases/stats")
+    @Operation(operationId = "getCaseStats", summary = "Case counts, deadlines kept and overdue, per month (reviewers of their "
+            + "region, officers of their department, admins)")
     CaseStatsService.CaseStats stats(Caller caller, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         StatsScope scope = StatsScope.of(caller);

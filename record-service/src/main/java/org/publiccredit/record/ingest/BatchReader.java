@@ -81,16 +81,26 @@ final class BatchReader {
             reader.reset();
         }
         if (format == Format.CSV) {
-            csv = new CsvReader(reader);
+            // a CSV row's bound is the NDJSON line's, counted in characters
+            csv = new CsvReader(reader, maxLineBytes);
             readHeader();
         }
     }
 
     private void readHeader() throws IOException {
         List<String> names;
-        do {
-            names = csv.next();
-        } while (names != null && names.isEmpty());
+        try {
+            do {
+                names = csv.next();
+            } while (names != null && names.isEmpty());
+        } catch (CsvReader.RecordTooLarge e) {
+            throw ApiException.invalid("CSV_HEADER_INVALID", "The CSV header is not usable",
+                    List.of(new FieldProblem("header", e.tooManyFields() ? "ROW_TOO_MANY_COLUMNS" : "ROW_TOO_LONG", e.getMessage())));
+        } catch (CsvReader.MalformedCsv e) {
+            // a quote opened in the header and never closed swallowed the upload: a refusal, not a 500
+            throw ApiException.invalid("CSV_HEADER_INVALID", "The CSV header is not usable",
+                    List.of(new FieldProblem("header", "MALFORMED_CSV", e.getMessage())));
+        }
         if (names == null) {
             throw ApiException.invalid("CSV_HEADER_MISSING", "A CSV batch starts with a header row", List.of());
         }
@@ -199,7 +209,13 @@ final class BatchReader {
     private ParsedRow nextCsv() throws IOException {
         List<String> cells;
         do {
-            cells = csv.next();
+            try {
+                cells = csv.next();
+            } catch (CsvReader.RecordTooLarge e) {
+                row++;
+                return new ParsedRow(row, null, List.of(new FieldProblem("row",
+                        e.tooManyFields() ? "ROW_TOO_MANY_COLUMNS" : "ROW_TOO_LONG", e.getMessage())));
+            }
             if (cells == null) {
                 return null;
             }

@@ -1,11 +1,12 @@
 package org.publiccredit.record.lifecycle;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Map;
-import org.publiccredit.commons.problem.ApiException;
 import org.publiccredit.commons.security.Caller;
 import org.publiccredit.record.publicity.RecordView;
 import org.publiccredit.record.record.Transition;
@@ -45,18 +46,28 @@ class DepartmentRecordsController {
     }
 
     @PatchMapping("/{id}")
+    @Operation(operationId = "correctRecord", summary = "Correct a record (officer or partner of its supplying department)",
+            description = "Changed fields (null removes an optional one) and optionally a corrected decision date, under the same "
+                    + "rules as a push; with version, refused when the record changed meanwhile.")
+    @ApiResponse(responseCode = "200", description = "the corrected record")
+    @ApiResponse(responseCode = "403", description = "DEPARTMENT_REQUIRED, NOT_SUPPLYING_DEPARTMENT")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such record")
+    @ApiResponse(responseCode = "409", description = "ILLEGAL_TRANSITION, CONCURRENT_MODIFICATION")
     RecordView patch(@PathVariable String id, @Valid @RequestBody PatchRequest body, Caller caller) {
         return commands.byDepartment(Targets.id(id), caller, new RecordCommands.Command(Transition.CORRECT,
                 caller.departmentClaim().orElse(null), null, null, body.note(), body.fields(), body.decisionDate(), body.version()));
     }
 
-    @PostMapping("/{target}")
-    RecordView action(@PathVariable String target, @Valid @RequestBody RevokeRequest body, Caller caller) {
-        Targets.Target t = Targets.parse(target);
-        if (!t.action().equals("revoke")) {
-            throw ApiException.notFound("Action");
-        }
-        return commands.byDepartment(t.id(), caller, new RecordCommands.Command(Transition.REVOKE,
+    /** {@code POST /api/v1/records/{id}:revoke}: a custom method on the record (AIP-136). */
+    @PostMapping("/{id}:revoke")
+    @Operation(operationId = "revokeRecord", summary = "Revoke a record (officer or partner of its supplying department)",
+            description = "The record leaves public view for good, with the reason; the change feed carries a withdrawal.")
+    @ApiResponse(responseCode = "200", description = "the revoked record")
+    @ApiResponse(responseCode = "403", description = "DEPARTMENT_REQUIRED, NOT_SUPPLYING_DEPARTMENT")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such record")
+    @ApiResponse(responseCode = "409", description = "ILLEGAL_TRANSITION, CONCURRENT_MODIFICATION")
+    RecordView revoke(@PathVariable String id, @Valid @RequestBody RevokeRequest body, Caller caller) {
+        return commands.byDepartment(Targets.id(id), caller, new RecordCommands.Command(Transition.REVOKE,
                 caller.departmentClaim().orElse(null), null, null, body.reason(), null, null, null));
     }
 }

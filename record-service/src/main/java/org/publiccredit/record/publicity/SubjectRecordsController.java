@@ -1,5 +1,7 @@
 package org.publiccredit.record.publicity;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.publiccredit.commons.security.Caller;
@@ -21,6 +23,8 @@ class SubjectRecordsController {
     }
 
     @GetMapping("/api/v1/public/subjects/{code}/records")
+    @Operation(operationId = "listPublicRecords", summary = "A subject's publicly visible records (public), a page at a time",
+            description = "Not found and not public look the same: an empty page.")
     SubjectRecords.Page<PublicRecordView> publicRecords(@PathVariable String code, @RequestParam(required = false) String category,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -29,6 +33,8 @@ class SubjectRecordsController {
 
     /** The caller's own file: the code comes from the token, so an id number never appears in a URL or a log. */
     @GetMapping("/api/v1/subjects/mine/records")
+    @Operation(operationId = "listMyRecords", summary = "The caller's own file (enterprise by its uscc claim, citizen by id_number), "
+            + "public or not, with the reasons")
     SubjectRecords.Page<RecordView> mine(@RequestParam(required = false) String category,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
@@ -37,11 +43,19 @@ class SubjectRecordsController {
 
     /** One record of the caller's own file (same shape as an item of the list above); anyone else's, or unknown: 404. */
     @GetMapping("/api/v1/subjects/mine/records/{recordId}")
+    @Operation(operationId = "getMyRecord", summary = "One record of the caller's own file")
+    @ApiResponse(responseCode = "200", description = "the record")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such record in the caller's file")
     RecordView mineRecord(@PathVariable String recordId, Caller caller) {
         return subjectRecords.mineById(caller, recordId);
     }
 
     @GetMapping("/api/v1/subjects/{code}/records")
+    @Operation(operationId = "listSubjectRecords", summary = "A subject's whole file (officers, reviewers, admins, partners; the "
+            + "subject itself), with non-public records and their reasons",
+            description = "An enterprise user asking for another subject's file gets 404, as if it did not exist.")
+    @ApiResponse(responseCode = "200", description = "a page of the file")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such subject, or not the caller's")
     SubjectRecords.Page<RecordView> records(@PathVariable String code, @RequestParam(required = false) String category,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {

@@ -1,5 +1,7 @@
 package org.publiccredit.record.stats;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -53,6 +55,10 @@ class StatsController {
     }
 
     @GetMapping("/api/v1/stats/departments")
+    @Operation(operationId = "getDepartmentStats", summary = "Pushes per department in a month, with 双公示 timeliness "
+            + "(officers for their department, reviewers and admins for all)")
+    @ApiResponse(responseCode = "200", description = "the month's figures")
+    @ApiResponse(responseCode = "403", description = "DEPARTMENT_REQUIRED")
     Stats departments(@RequestParam String month, Caller caller) {
         YearMonth ym;
         try {

@@ -64,6 +64,49 @@ class BatchReaderTest {
     }
 
     @Test
+    void aCsvRowWithTooManyColumnsIsThatRowsErrorAndTheNextRowIsRead() throws IOException {
+        String header = "category,subjectIdentifier,subjectName,documentNumber,decisionDate\n";
+        String csv = header + ",".repeat(100_000) + "\"a\nb\"," + ",".repeat(10) + "\nA,B,C,D,E\n";
+        List<BatchReader.ParsedRow> rows = read(csv.getBytes(StandardCharsets.UTF_8), BatchReader.Format.CSV);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.getFirst().input()).isNull();
+        assertThat(rows.getFirst().problems()).extracting(FieldProblem::code).containsExactly("ROW_TOO_MANY_COLUMNS");
+        assertThat(rows.get(1).row()).isEqualTo(2);
+        assertThat(rows.get(1).input()).isNotNull();
+    }
+
+    @Test
+    void aCsvRowLongerThanTheLineLimitIsRowTooLong() throws IOException {
+        String header = "category,subjectIdentifier,subjectName,documentNumber,decisionDate\n";
+        String csv = header + "A,B,C,D," + "x".repeat(5_000) + "\nA,B,C,D,E\n";
+        BatchReader reader = new BatchReader(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), BatchReader.Format.CSV, JSON,
+                1_000);
+        BatchReader.ParsedRow first = reader.next();
+        assertThat(first.input()).isNull();
+        assertThat(first.problems()).extracting(FieldProblem::code).containsExactly("ROW_TOO_LONG");
+        assertThat(reader.next().input()).isNotNull();
+        assertThat(reader.next()).isNull();
+    }
+
+    @Test
+    void aCsvHeaderWithTooManyColumnsIsRefused() {
+        byte[] csv = ("category," + "a,".repeat(1_000) + "b\n").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> read(csv, BatchReader.Format.CSV)).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.code()).isEqualTo("CSV_HEADER_INVALID");
+            assertThat(e.errors()).extracting(FieldProblem::code).containsExactly("ROW_TOO_MANY_COLUMNS");
+        });
+    }
+
+    @Test
+    void aQuoteOpenedInTheHeaderIsAnUnusableHeaderNotAFailure() {
+        byte[] csv = "\"category,subjectIdentifier,subjectName,documentNumber,decisionDate\nA,B,C,D,E\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> read(csv, BatchReader.Format.CSV)).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.code()).isEqualTo("CSV_HEADER_INVALID");
+            assertThat(e.errors()).extracting(FieldProblem::code).containsExactly("MALFORMED_CSV");
+        });
+    }
+
+    @Test
     void anUnclosedQuoteIsMalformedCsv() {
         byte[] csv = "category,subjectIdentifier,subjectName,documentNumber,decisionDate\nA,\"B,C,D,E\n".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> read(csv, BatchReader.Format.CSV)).isInstanceOf(CsvReader.MalformedCsv.class);

@@ -64,6 +64,7 @@ class SubjectController {
 
     @GetMapping("/api/v1/subjects/mine")
     @Operation(operationId = "getMySubject", summary = "The caller's own subject (enterprise by uscc claim, citizen by id_number claim)")
+    @ApiResponse(responseCode = "200", description = "the caller's subject")
     @ApiResponse(responseCode = "404", description = "SUBJECT_NOT_REGISTERED")
     SubjectView mine(Caller caller) {
         return subjects.mine(caller);
