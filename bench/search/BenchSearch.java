@@ -528,13 +528,16 @@ public class BenchSearch {
             exact.add(constant("term", "names.formerKeys", json(n.core()), 500));
             exact.add(constant("term", "names.shortNames", json(n.normalized()), 450));
             exact.add(constant("terms", "names.trade", jsonList(n.trades()), 400));
-            if (!n.pinyin().isEmpty()) {
+            if (n.typedPinyin()) {
                 exact.add(constant("term", "names.pinyinKeys", json(String.join("", n.pinyin())), 300));
             }
         }
         should.add("{\"dis_max\":{\"tie_breaker\":0.0,\"queries\":[" + String.join(",", exact) + "]}}");
         if (n != null) {
             should.add(most("names.core", n.core(), 1));
+            if (!n.typedPinyin() && !n.pinyin().isEmpty()) {
+                should.add(constant("term", "names.pinyinKeys", json(String.join("", n.pinyin())), 1));
+            }
             should.add(most("names.formerCore", n.core(), 0.5));
             if (n.pairsSyllables()) {
                 should.add(most("names.pinyin", String.join(" ", n.pinyin()), n.typedPinyin() ? 1 : 0.3));

@@ -95,7 +95,7 @@ final class Malformed {
                 new Payload("DEL", bytes('a', 0x7F, 'b'), false),
                 new Payload("C1 control (U+0085)", utf8("a\u0085b"), false),
                 new Payload("right-to-left override", utf8("\u202Eabc"), false),
-                new Payload("zero-width joiner", utf8("柳\u200D州"), false),
+                new Payload("zero-width joiner", utf8("契约\u200D测试的值"), false),
                 new Payload("supplementary character", utf8("𠀀𝄞"), false),
                 new Payload("escaped control (U+001B)", ascii("a\\u001bb"), false),
                 new Payload("5,000 characters", utf8("柳".repeat(5_000)), false));

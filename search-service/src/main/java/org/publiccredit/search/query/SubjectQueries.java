@@ -19,7 +19,7 @@ import org.publiccredit.search.names.NameQuery;
  *       a former name (2,000), a code prefix or the organisation code (1,000), the name without its legal form (800;
  *       有限公司 ≈ 有限责任公司, 股份 or not), that without the name's place words (700: 柳州钢铁 for 广西柳州钢铁集团), the
  *       text without its place words (600: 南宁柳工机械 for 广西柳工机械), a former name without its legal
- *       form (500), a short name from the registry (450), the trade name (400), the name in pinyin (300);</li>
+ *       form (500), a short name from the registry (450), the trade name (400), the name typed in pinyin (300);</li>
  *   <li>plus how well the rest matches: the bigrams of the name without its legal form, of which most (not all) must
  *       match ({@link #MOST}), norms off so that a longer name is not pushed down; former names at half; the pinyin
  *       syllable pairs (a third for Chinese text, so homophones rank below the characters; in full for typed pinyin);
@@ -42,6 +42,7 @@ public final class SubjectQueries {
     static final float NAME_IN_PINYIN = 300f;
     static final float FORMER_NAME_MATCH = 0.5f;
     static final float PINYIN_OF_CHINESE = 0.3f;
+    static final float SOUNDS_LIKE_NAME = 1f;
     static final float INITIALS = 2f;
     static final float INITIALS_PREFIX = 0.5f;
     static final float DERIVED_ABBREVIATION = 0.2f;
@@ -129,7 +130,7 @@ public final class SubjectQueries {
             exact.add(constant(term("names.formerKeys", n.core()), FORMER_NAME_WITHOUT_FORM));
             exact.add(constant(term("names.shortNames", n.normalized()), SHORT_NAME));
             exact.add(constant(terms("names.trade", n.trades()), TRADE_NAME));
-            if (!n.pinyin().isEmpty()) {
+            if (n.typedPinyin()) {
                 exact.add(constant(term("names.pinyinKeys", String.join("", n.pinyin())), NAME_IN_PINYIN));
             }
         }
@@ -137,6 +138,10 @@ public final class SubjectQueries {
         if (n != null) {
             should.add(most("names.core", n.core(), 1f));
             should.add(most("names.formerCore", n.core(), FORMER_NAME_MATCH));
+            if (!n.typedPinyin() && !n.pinyin().isEmpty()) {
+                // Chinese text that sounds like a name (柳洲钢铁, 黄氏): found, but below every name that has the characters
+                should.add(constant(term("names.pinyinKeys", String.join("", n.pinyin())), SOUNDS_LIKE_NAME));
+            }
             if (n.pairsSyllables()) {
                 should.add(most("names.pinyin", String.join(" ", n.pinyin()), n.typedPinyin() ? 1f : PINYIN_OF_CHINESE));
             }
