@@ -440,6 +440,10 @@ public class BenchSearch {
             load = Double.parseDouble(load());
         } while ((merging > 0 || load >= SETTLED_LOAD) && System.nanoTime() < deadline);
         long segments = firstNumber(es("GET", "/" + ALIAS + "/_stats/segments", null).body(), "\"segments\":\\{\"count\":(\\d+)");
+        String stats = es("GET", "/" + ALIAS + "/_stats/store,docs", null).body();
+        long bytes = firstNumber(stats, "\"primaries\":\\{\"docs\":\\{\"count\":\\d+,\"deleted\":\\d+,\"total_size_in_bytes\":\\d+\\},\"store\":\\{\"size_in_bytes\":(\\d+)");
+        long docs = firstNumber(stats, "\"primaries\":\\{\"docs\":\\{\"count\":(\\d+)");
+        log("index '%s': %,d documents, %,.1f MB on disk, %,.0f bytes per document", ALIAS, docs, bytes / 1e6, docs > 0 ? bytes / (double) docs : 0);
         log("SETTLED after %.0f s: merges running %d, segments %d, load %.2f%s", (System.nanoTime() - start) / 1e9, merging, segments,
                 load, merging > 0 || load >= SETTLED_LOAD ? " (not settled: measured anyway after 10 min)" : "");
     }
