@@ -46,6 +46,13 @@ public final class SubjectQueries {
     static final float INITIALS = 2f;
     static final float INITIALS_PREFIX = 0.5f;
     static final float DERIVED_ABBREVIATION = 0.2f;
+    /**
+     * A strict search that finds fewer subjects than this is tried again tolerant: most of the text's bigrams suffice. A
+     * text found as typed (柳州, 华盛) is answered by the strict search alone — the tolerant one matches tens of thousands
+     * of names at 1 M subjects (every 柳州市华X for 柳州市华盛) and tripled Elasticsearch's time.
+     */
+    public static final int TOLERANT_BELOW = 20;
+
     /** Of a text's bigrams (or syllable pairs), up to 2 must all match, of more three quarters. */
     static final String MOST = "2<75%";
 
@@ -62,9 +69,17 @@ public final class SubjectQueries {
 
     /** The complete search request for the alias. */
     public static SearchRequest search(String alias, SearchCriteria c) {
+        return search(alias, c, false);
+    }
+
+    /**
+     * The complete search request for the alias; {@code tolerant} lets most (not all) of the text's bigrams match, the
+     * second try when the strict search finds fewer than {@link #TOLERANT_BELOW} subjects ({@code SubjectSearch}).
+     */
+    public static SearchRequest search(String alias, SearchCriteria c, boolean tolerant) {
         return SearchRequest.of(s -> {
             s.index(alias)
-                    .query(query(c))
+                    .query(query(c, tolerant))
                     .from(c.page() * c.size())
                     .size(c.size())
                     .trackTotalHits(t -> t.enabled(true))
@@ -81,6 +96,11 @@ public final class SubjectQueries {
 
     /** The query: public documents, the filters, and (when there is text) the ranked match. */
     public static Query query(SearchCriteria c) {
+        return query(c, false);
+    }
+
+    /** The query: public documents, the filters, and (when there is text) the ranked match, strict or tolerant. */
+    public static Query query(SearchCriteria c, boolean tolerant) {
         List<Query> filters = new ArrayList<>();
         filters.add(Query.of(q -> q.term(t -> t.field("public").value(true))));
         if (c.region() != null) {
@@ -100,12 +120,16 @@ public final class SubjectQueries {
         if (c.text() == null) {
             return Query.of(q -> q.bool(b -> b.filter(filters)));
         }
-        Query ranked = ranked(c);
+        Query ranked = ranked(c, tolerant);
         return Query.of(q -> q.bool(b -> b.must(ranked).filter(filters)));
     }
 
     /** The ranked match of the text: the best exact kind plus the tolerant matches. */
     static Query ranked(SearchCriteria c) {
+        return ranked(c, false);
+    }
+
+    static Query ranked(SearchCriteria c, boolean tolerant) {
         List<Query> exact = new ArrayList<>();
         if (c.code() != null) {
             String code = c.code().toLowerCase(Locale.ROOT);
@@ -136,8 +160,8 @@ public final class SubjectQueries {
         }
         should.add(Query.of(q -> q.disMax(d -> d.queries(exact).tieBreaker(0.0))));
         if (n != null) {
-            should.add(most("names.core", n.core(), 1f));
-            should.add(most("names.formerCore", n.core(), FORMER_NAME_MATCH));
+            should.add(bigrams("names.core", n.core(), 1f, tolerant));
+            should.add(bigrams("names.formerCore", n.core(), FORMER_NAME_MATCH, tolerant));
             if (!n.typedPinyin() && !n.pinyin().isEmpty()) {
                 // Chinese text that sounds like a name (柳洲钢铁, 黄氏): found, but below every name that has the characters
                 should.add(constant(term("names.pinyinKeys", String.join("", n.pinyin())), SOUNDS_LIKE_NAME));
@@ -152,6 +176,13 @@ public final class SubjectQueries {
             should.add(constant(term("names.derived", n.normalized()), DERIVED_ABBREVIATION));
         }
         return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
+    }
+
+    /** Bigrams of the text: all of them (strict), or most of them ({@link #MOST}, tolerant). */
+    private static Query bigrams(String field, String text, float boost, boolean tolerant) {
+        return tolerant ? most(field, text, boost)
+                : Query.of(q -> q.match(m -> m.field(field).query(text).operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And)
+                        .boost(boost)));
     }
 
     private static Query most(String field, String text, float boost) {

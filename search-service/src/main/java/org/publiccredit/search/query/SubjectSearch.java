@@ -76,7 +76,16 @@ class SubjectSearch {
      * asking only for {@link #SEARCH_ANSWER}.
      */
     Views.SearchPage search(SearchCriteria c) {
-        SearchRequest request = SubjectQueries.search(alias, c);
+        Views.SearchPage strict = search(c, false);
+        if (c.text() != null && strict.total() < SubjectQueries.TOLERANT_BELOW) {
+            return search(c, true);
+        }
+        return strict;
+    }
+
+    /** One search, strict (every bigram of the text) or tolerant (most of them): {@link SubjectQueries#TOLERANT_BELOW}. */
+    private Views.SearchPage search(SearchCriteria c, boolean tolerant) {
+        SearchRequest request = SubjectQueries.search(alias, c, tolerant);
         Request http = new Request("POST", "/" + alias + "/_search");
         http.addParameter("filter_path", SEARCH_ANSWER);
         http.setJsonEntity(JsonpUtils.toJsonString(request, mapper));

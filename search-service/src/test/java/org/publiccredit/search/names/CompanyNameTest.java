@@ -77,8 +77,8 @@ class CompanyNameTest {
         assertThat(NameQuery.of("lzgt").initials()).isEqualTo("lzgt");
         assertThat(NameQuery.of("lzgt").typedPinyin()).isFalse();
         assertThat(NameQuery.of("柳洲钢铁").pinyin()).containsExactly("liu", "zhou", "gang", "tie");
-        assertThat(NameQuery.of("柳州").pairsSyllables()).as("two characters: their pinyin as a whole only").isFalse();
-        assertThat(NameQuery.of("柳洲钢铁").pairsSyllables()).isTrue();
+        assertThat(NameQuery.of("柳洲钢铁").pairsSyllables()).as("Chinese text: its pinyin as a whole only").isFalse();
+        assertThat(NameQuery.of("liuzhougangtie").pairsSyllables()).isTrue();
         assertThat(NameQuery.of("（）")).isNull();
     }
 

@@ -62,8 +62,11 @@ class SubjectQueriesTest {
         List<JsonNode> should = should(c);
         JsonNode core = should.stream().filter(n -> n.path("match").has("names.core")).findFirst().orElseThrow();
         assertThat(core.path("match").path("names.core").path("query").asString()).isEqualTo("广西柳工机械");
-        assertThat(core.path("match").path("names.core").path("minimum_should_match").asString()).isEqualTo(SubjectQueries.MOST);
-        assertThat(should.toString()).contains("names.pinyin").contains("guang xi liu gong ji xie").contains("names.derived");
+        assertThat(core.path("match").path("names.core").path("operator").asString()).as("strict: every bigram").isEqualToIgnoringCase("and");
+        JsonNode tolerant = json(SubjectQueries.query(c, true));
+        assertThat(tolerant.toString()).contains("\"minimum_should_match\":\"" + SubjectQueries.MOST + "\"");
+        assertThat(should.toString()).contains("\"names.pinyinKeys\":{\"value\":\"guangxiliugongjixie\"").contains("names.derived")
+                .as("Chinese text: no syllable pairs").doesNotContain("\"names.pinyin\":");
         assertThat(SubjectQueries.EXACT_CODE).isGreaterThan(SubjectQueries.EXACT_NAME);
         assertThat(SubjectQueries.EXACT_NAME).isGreaterThan(SubjectQueries.EXACT_FORMER_NAME);
         assertThat(SubjectQueries.EXACT_FORMER_NAME).isGreaterThan(SubjectQueries.CODE_PREFIX);
