@@ -37,7 +37,7 @@ class IdentityProviderOutageIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         File log = Files.createTempFile("gateway-no-idp", ".log").toFile();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
-                "--spring.profiles.active=local", "--server.port=" + PORT, "--management.server.port=" + PORT)
+                "--spring.profiles.active=local", "--server.port=" + PORT, "--management.server.port=" + (PORT + 1))
                 .redirectErrorStream(true).redirectOutput(log);
         pb.environment().put("KEYCLOAK_JWK_SET_URI", "http://127.0.0.1:9/realms/credit/protocol/openid-connect/certs");
         gateway = pb.start();
