@@ -158,6 +158,10 @@ public final class SubjectQueries {
                 exact.add(constant(term("names.pinyinKeys", String.join("", n.pinyin())), NAME_IN_PINYIN));
             }
         }
+        if (exact.isEmpty()) {
+            // nothing comparable is left of the text (only punctuation or symbols, e.g. "*"): it matches no name
+            return Query.of(q -> q.matchNone(m -> m));
+        }
         should.add(Query.of(q -> q.disMax(d -> d.queries(exact).tieBreaker(0.0))));
         if (n != null) {
             should.add(bigrams("names.core", n.core(), 1f, tolerant));

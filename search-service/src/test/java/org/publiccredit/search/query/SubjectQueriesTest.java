@@ -97,6 +97,14 @@ class SubjectQueriesTest {
     }
 
     @Test
+    void textWithNothingComparableMatchesNoName() {
+        for (String q : List.of("*", "（）", "——", "?")) {
+            assertThat(json(SubjectQueries.query(SearchCriteria.of(q, null, null, null, null, null, null))).toString())
+                    .as(q).contains("match_none");
+        }
+    }
+
+    @Test
     void userTextIsNeverQueryStringSyntax() {
         String body = JsonpUtils.toJsonString(SubjectQueries.search("subjects",
                 SearchCriteria.of("name:* OR \"x\" AND (y)", null, null, null, null, null, null)), MAPPER);
