@@ -83,26 +83,37 @@ class SubjectSearch {
         return strict;
     }
 
-    /** One search, strict (every bigram of the text) or tolerant (most of them): {@link SubjectQueries#TOLERANT_BELOW}. */
-    private Views.SearchPage search(SearchCriteria c, boolean tolerant) {
-        SearchRequest request = SubjectQueries.search(alias, c, tolerant);
+    /**
+     * One guarded read of the alias with the low-level client, asking only for {@code filterPath}. A refusal of
+     * Elasticsearch (4xx other than 429) is a bug of ours, not an outage: it must not open the breaker, so the
+     * ResponseException (an IOException, which the breaker counts) is not kept as the cause. A suggestion on an alias still
+     * on an index of an older mapping (during its rebuild, no {@code names.suggest} yet) is answered as none.
+     */
+    private <T> T read(String filterPath, String body, ObjectReader reader, String what, boolean suggestion) {
         Request http = new Request("POST", "/" + alias + "/_search");
-        http.addParameter("filter_path", SEARCH_ANSWER);
-        http.setJsonEntity(JsonpUtils.toJsonString(request, mapper));
+        http.addParameter("filter_path", filterPath);
+        http.setJsonEntity(body);
         http.setOptions(readOptions);
-        Answer r = guard.read(() -> {
-            try (InputStream body = restClient.performRequest(http).getEntity().getContent()) {
-                return answers.<Answer>readValue(body);
+        return guard.read(() -> {
+            try (InputStream in = restClient.performRequest(http).getEntity().getContent()) {
+                return reader.<T>readValue(in);
             } catch (ResponseException e) {
                 int status = e.getResponse().getStatusLine().getStatusCode();
                 if (status >= 500 || status == 429) {
                     throw e;
                 }
-                // a request Elasticsearch refuses is a bug of ours, not an outage: it must not open the breaker, so the
-                // ResponseException (an IOException, which the breaker counts) is not kept as the cause
-                throw new IllegalStateException("Elasticsearch refused the search (" + status + "): " + e.getMessage());
+                if (suggestion && status == 400 && String.valueOf(e.getMessage()).contains("names.suggest")) {
+                    return reader.<T>readValue("{}");
+                }
+                throw new IllegalStateException("Elasticsearch refused the " + what + " (" + status + "): " + e.getMessage());
             }
         });
+    }
+
+    /** One search, strict (every bigram of the text) or tolerant (most of them): {@link SubjectQueries#TOLERANT_BELOW}. */
+    private Views.SearchPage search(SearchCriteria c, boolean tolerant) {
+        SearchRequest request = SubjectQueries.search(alias, c, tolerant);
+        Answer r = read(SEARCH_ANSWER, JsonpUtils.toJsonString(request, mapper), answers, "search", false);
         NameQuery query = c.text() == null ? null : NameQuery.of(c.text());
         List<Views.SearchItem> items = r.hits() == null || r.hits().hits() == null ? List.of() : r.hits().hits().stream()
                 .filter(h -> h.source() != null)
@@ -178,24 +189,8 @@ class SubjectSearch {
         }
         Map<String, Object> body = Map.of("_source", SUGGEST_FIELDS, "suggest", Map.of("names", Map.of("prefix", prefix,
                 "completion", Map.of("field", "names.suggest", "size", s.size(), "skip_duplicates", true))));
-        Request http = new Request("POST", "/" + alias + "/_search");
-        http.addParameter("filter_path", "suggest.names.options.text,suggest.names.options._source");
-        http.setJsonEntity(json.writeValueAsString(body));
-        http.setOptions(readOptions);
-        SuggestAnswer r = guard.read(() -> {
-            try (InputStream in = restClient.performRequest(http).getEntity().getContent()) {
-                return suggestAnswers.<SuggestAnswer>readValue(in);
-            } catch (ResponseException e) {
-                int status = e.getResponse().getStatusLine().getStatusCode();
-                if (status >= 500 || status == 429) {
-                    throw e;
-                }
-                if (status == 400 && String.valueOf(e.getMessage()).contains("names.suggest")) {
-                    return new SuggestAnswer(Map.of()); // the alias still on an index of an older mapping, during its rebuild
-                }
-                throw new IllegalStateException("Elasticsearch refused the suggestion (" + status + "): " + e.getMessage());
-            }
-        });
+        SuggestAnswer r = read("suggest.names.options.text,suggest.names.options._source", json.writeValueAsString(body),
+                suggestAnswers, "suggestion", true);
         List<SuggestAnswer.Option> options = r.suggest() == null || r.suggest().get("names") == null ? List.of()
                 : r.suggest().get("names").stream().flatMap(e -> e.options() == null ? java.util.stream.Stream.empty() : e.options().stream()).toList();
         List<Views.Suggestion> items = options.stream().filter(o -> o.source() != null && o.source().visible())
