@@ -79,9 +79,13 @@ class Routes {
                         .uri(services.objection()))
                 // a subject's records belong to record-service, before the subject-service catch-all
                 .route("subject-records", r -> r.order(2).path("/api/v1/subjects/*/records", "/api/v1/subjects/*/records/*",
-                                "/api/v1/public/subjects/*/records")
+                                "/api/v1/public/subjects/*/records", "/api/v1/public/subjects/*/evaluation", "/api/v1/subjects/mine/evaluation")
                         .filters(f -> guard(f, "record")).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, normal)
                         .uri(services.record()))
+                // grades are indexed with the subjects: their statistics and the supervision draws are search-service's
+                .route("search-grades", r -> r.order(2).path("/api/v1/stats/grades", "/api/v1/supervision/**")
+                        .filters(f -> guard(f, "search")).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, normal)
+                        .uri(services.search()))
                 .route("subject", r -> r.order(10).path("/api/v1/identifiers/**", "/api/v1/subjects", "/api/v1/subjects/**",
                                 "/api/v1/subjects:*")
                         .filters(f -> guard(f, "subject")).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, normal)

@@ -76,6 +76,7 @@ class GatewaySecurity {
                         .pathMatchers(HttpMethod.PATCH, "/api/v1/records/**").hasAnyRole(OFFICER, PARTNER, ADMIN)
                         .pathMatchers("/api/v1/checks", "/api/v1/checks/**").hasAnyRole(OFFICER, PARTNER, ADMIN)
                         .pathMatchers("/api/v1/stats/**").hasAnyRole(OFFICER, REVIEWER, ADMIN)
+                        .pathMatchers("/api/v1/supervision/**").hasAnyRole(OFFICER, ADMIN)
                         .pathMatchers("/api/v1/admin/**").hasRole(ADMIN)
                         .pathMatchers(HttpMethod.PUT, "/api/v1/catalog/**").hasRole(ADMIN)
                         .pathMatchers(HttpMethod.POST, "/api/v1/catalog/**").hasRole(ADMIN)
