@@ -41,6 +41,7 @@ public class Catalog implements ApplicationRunner {
     private final JsonMapper json;
     private volatile Map<String, CatalogEntry> entries = Map.of();
     private volatile List<Scenario> scenarios = List.of();
+    private volatile EvaluationRules evaluation;
 
     /**
      * One stored revision of an entry.
@@ -86,6 +87,14 @@ public class Catalog implements ApplicationRunner {
                 throw new IllegalStateException("catalog file " + file.version() + ", entry " + e.code() + ": " + p);
             }
         }
+        if (file.evaluation() == null) {
+            throw new IllegalStateException("catalog file " + file.version() + " has no evaluation rules");
+        }
+        List<FieldProblem> rules = file.evaluation().problems(file.entries());
+        if (!rules.isEmpty()) {
+            throw new IllegalStateException("catalog file " + file.version() + ", evaluation rules: " + rules);
+        }
+        evaluation = file.evaluation();
         tx.executeWithoutResult(s -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('catalog_file_load'))").query().singleValue();
             int inserted = jdbc.sql("INSERT INTO catalog_file_load (file_version) VALUES (?) ON CONFLICT DO NOTHING")
@@ -168,6 +177,11 @@ public class Catalog implements ApplicationRunner {
 
     public List<CatalogEntry> all() {
         return entries.values().stream().sorted(java.util.Comparator.comparing(CatalogEntry::code)).toList();
+    }
+
+    /** The rules of the public credit evaluation, from the catalog file. */
+    public EvaluationRules evaluation() {
+        return evaluation;
     }
 
     public List<Scenario> scenarios() {

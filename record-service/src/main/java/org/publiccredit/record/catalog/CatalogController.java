@@ -35,6 +35,13 @@ class CatalogController {
         return new CatalogResponse(catalog.scenarios(), catalog.all());
     }
 
+    @GetMapping("/evaluation-rules")
+    @Operation(operationId = "getEvaluationRules", summary = "The rules of the public credit evaluation (公共信用综合评价): the "
+            + "starting score, the grades' thresholds and each rule's points (public)")
+    EvaluationRules evaluationRules() {
+        return catalog.evaluation();
+    }
+
     @GetMapping("/{code}")
     @Operation(operationId = "getCatalogEntry", summary = "One catalog entry (public)")
     @ApiResponse(responseCode = "200", description = "the entry")

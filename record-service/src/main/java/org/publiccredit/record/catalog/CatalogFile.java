@@ -9,6 +9,8 @@ import java.util.List;
  * @param description what the file is
  * @param scenarios the credit-check scenarios
  * @param entries the categories
+ * @param evaluation the rules of the public credit evaluation (公共信用综合评价)
  */
-record CatalogFile(String version, String description, List<Scenario> scenarios, List<CatalogEntry> entries) {
+record CatalogFile(String version, String description, List<Scenario> scenarios, List<CatalogEntry> entries,
+        EvaluationRules evaluation) {
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.publiccredit.record.publicity.Evaluation;
 import org.publiccredit.record.publicity.PublicityPolicy;
 import org.publiccredit.record.record.RecordChanged;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Redis cache of the entries in force per subject, for credit checks. Keys carry a per-subject generation and a global
- * epoch: {@code check:v:<epoch>:<subject>:<gen>}. A record change bumps the subject's generation right after its commit
+ * epoch: {@code check:v2:<epoch>:<subject>:<gen>} (v2: values carry the evaluation). A record change bumps the subject's generation right after its commit
  * (same code path, {@link TransactionalEventListener}), so a check that read the database before the change can only
  * have cached under the old generation, which nobody reads again. If Redis cannot take a bump, the instance bumps the
  * epoch as soon as Redis answers again, before it reads any cached value. Redis down: checks read PostgreSQL.
@@ -46,9 +47,10 @@ class CheckCache {
      * What is cached per subject.
      *
      * @param entries entries in force
-     * @param nextChange the day time alone changes them, or null
+     * @param nextChange the day time alone changes them (or the evaluation), or null
+     * @param evaluation the subject's credit evaluation
      */
-    record Cached(List<CheckEntry> entries, LocalDate nextChange) {
+    record Cached(List<CheckEntry> entries, LocalDate nextChange, Evaluation evaluation) {
     }
 
     /**
@@ -76,7 +78,7 @@ class CheckCache {
             local vkeys = {}
             for i = 1, #ARGV do
               gens[i] = gens[i] or '0'
-              vkeys[i] = 'check:v:' .. epoch .. ':' .. ARGV[i] .. ':' .. gens[i]
+              vkeys[i] = 'check:v2:' .. epoch .. ':' .. ARGV[i] .. ':' .. gens[i]
             end
             local values = redis.call('MGET', unpack(vkeys))
             local out = {epoch}
@@ -148,7 +150,7 @@ class CheckCache {
                                     cached.nextChange().atStartOfDay(PublicityPolicy.ZONE).toInstant()).toSeconds();
                             seconds = Math.max(1, Math.min(seconds, untilChange));
                         }
-                        connection.stringCommands().setEx(bytes("check:v:" + version), seconds,
+                        connection.stringCommands().setEx(bytes("check:v2:" + version), seconds,
                                 bytes(json.writeValueAsString(cached)));
                     }
                 });

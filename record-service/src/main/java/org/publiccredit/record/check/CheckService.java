@@ -24,6 +24,8 @@ import org.publiccredit.record.catalog.CatalogEntry;
 import org.publiccredit.record.catalog.Measure;
 import org.publiccredit.record.client.SubjectRef;
 import org.publiccredit.record.client.SubjectResolver;
+import org.publiccredit.record.publicity.CreditEvaluation;
+import org.publiccredit.record.publicity.Evaluation;
 import org.publiccredit.record.publicity.Publicity;
 import org.publiccredit.record.publicity.PublicityPolicy;
 import org.publiccredit.record.record.RecordFacts;
@@ -45,17 +47,19 @@ public class CheckService {
     private final RecordRepository records;
     private final Catalog catalog;
     private final PublicityPolicy policy;
+    private final CreditEvaluation evaluation;
     private final SubjectResolver resolver;
     private final CheckCache cache;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
 
-    CheckService(RecordRepository records, Catalog catalog, PublicityPolicy policy, SubjectResolver resolver, CheckCache cache,
-            JdbcClient jdbc, JsonMapper json, Clock clock) {
+    CheckService(RecordRepository records, Catalog catalog, PublicityPolicy policy, CreditEvaluation evaluation,
+            SubjectResolver resolver, CheckCache cache, JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.records = records;
         this.catalog = catalog;
         this.policy = policy;
+        this.evaluation = evaluation;
         this.resolver = resolver;
         this.cache = cache;
         this.jdbc = jdbc;
@@ -95,9 +99,11 @@ public class CheckService {
      * @param redList red-list entries in force
      * @param abnormalList entries of the abnormal business operations list (经营异常名录) in force: a list of its own
      * @param measures the measures for the scenario
+     * @param evaluation the subject's credit evaluation (公共信用综合评价) now; absent when the subject is not registered or
+     *        could not be looked up
      */
     public record SubjectResult(String subject, @JsonInclude(JsonInclude.Include.NON_NULL) String name, String status, List<CheckEntry> blackList, List<CheckEntry> redList,
-            List<CheckEntry> abnormalList, List<AppliedMeasure> measures) {
+            List<CheckEntry> abnormalList, List<AppliedMeasure> measures, @JsonInclude(JsonInclude.Include.NON_NULL) Evaluation evaluation) {
     }
 
     /**
@@ -176,10 +182,11 @@ public class CheckService {
         List<SubjectResult> results = new ArrayList<>();
         for (String key : keys) {
             if (unknown.contains(key)) {
-                results.add(new SubjectResult(shown.get(key), null, "UNKNOWN", List.of(), List.of(), List.of(), List.of()));
+                results.add(new SubjectResult(shown.get(key), null, "UNKNOWN", List.of(), List.of(), List.of(), List.of(), null));
                 continue;
             }
-            List<CheckEntry> inForce = entries.getOrDefault(key, new CheckCache.Cached(List.of(), null)).entries();
+            CheckCache.Cached cached = entries.getOrDefault(key, new CheckCache.Cached(List.of(), null, null));
+            List<CheckEntry> inForce = cached.entries();
             List<CheckEntry> black = inForce.stream().filter(e -> e.kind().equals("BLACK_LIST")).toList();
             List<CheckEntry> red = inForce.stream().filter(e -> e.kind().equals("RED_LIST")).toList();
             List<CheckEntry> abnormal = inForce.stream().filter(e -> e.kind().equals("ABNORMAL_LIST")).toList();
@@ -191,8 +198,9 @@ public class CheckService {
                     }
                 });
             }
-            results.add(new SubjectResult(shown.get(key), names.get(key), notRegistered.contains(key) && inForce.isEmpty() ? "NOT_REGISTERED" : "CHECKED",
-                    black, red, abnormal, measures));
+            boolean registered = !(notRegistered.contains(key) && inForce.isEmpty());
+            results.add(new SubjectResult(shown.get(key), names.get(key), registered ? "CHECKED" : "NOT_REGISTERED",
+                    black, red, abnormal, measures, registered ? cached.evaluation() : null));
         }
         CheckResult result = new CheckResult(UUID.randomUUID(), scenario, purpose.strip(), clock.instant(), results);
         jdbc.sql("""
@@ -236,10 +244,15 @@ public class CheckService {
         LocalDate today = policy.today();
         Map<String, List<CheckEntry>> found = new HashMap<>();
         Map<String, LocalDate> next = new HashMap<>();
-        // only the categories a check shows (list entries, or with joint measures), only the facts the policy reads
-        List<CatalogEntry> relevant = catalog.all().stream().filter(e -> e.kind().listEntry() || !e.measures().isEmpty()).toList();
+        // only the categories a check shows (list entries, or with joint measures) or the evaluation scores, only the
+        // facts the policy and the evaluation read
+        Set<String> graded = evaluation.categories();
+        List<CatalogEntry> relevant = catalog.all().stream()
+                .filter(e -> e.kind().listEntry() || !e.measures().isEmpty() || graded.contains(e.code())).toList();
         List<String> categories = relevant.stream().map(CatalogEntry::code).toList();
-        var fieldKeys = PublicityPolicy.fieldsRead(relevant);
+        Set<String> fieldKeys = new java.util.TreeSet<>(PublicityPolicy.fieldsRead(relevant));
+        fieldKeys.addAll(evaluation.fieldsRead());
+        Map<String, List<RecordFacts>> factsByKey = new HashMap<>();
         java.util.function.Consumer<RecordFacts> sink = r -> {
             String key = r.naturalPerson() ? missPersons.get(r.subjectId()) : missUscc.get(r.subjectCode());
             CatalogEntry entry = catalog.find(r.category()).orElse(null);
@@ -250,7 +263,10 @@ public class CheckService {
             if (p.nextChange() != null && (next.get(key) == null || p.nextChange().isBefore(next.get(key)))) {
                 next.put(key, p.nextChange());
             }
-            if (p.inForce()) {
+            if (graded.contains(r.category())) {
+                factsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            }
+            if (p.inForce() && (entry.kind().listEntry() || !entry.measures().isEmpty())) {
                 found.computeIfAbsent(key, k -> new ArrayList<>()).add(new CheckEntry(r.id(), r.category(), entry.nameZh(),
                         entry.kind().name(), r.department(), r.decisionDate(), p.publicUntil(), p.disputed()));
             }
@@ -258,8 +274,16 @@ public class CheckService {
         records.scanLiveFacts(true, missUscc.keySet(), categories, fieldKeys, sink);
         records.scanLiveFacts(false, missPersons.keySet(), categories, fieldKeys, sink);
         Map<String, CheckCache.Cached> fresh = new HashMap<>();
-        missUscc.values().forEach(k -> fresh.put(k, new CheckCache.Cached(sorted(found.get(k)), next.get(k))));
-        missPersons.values().forEach(k -> fresh.put(k, new CheckCache.Cached(sorted(found.get(k)), next.get(k))));
+        java.util.function.Consumer<String> finish = k -> {
+            CreditEvaluation.Result result = evaluation.evaluate(factsByKey.getOrDefault(k, List.of()), today);
+            LocalDate nextChange = next.get(k);
+            if (result.nextChange() != null && (nextChange == null || result.nextChange().isBefore(nextChange))) {
+                nextChange = result.nextChange();
+            }
+            fresh.put(k, new CheckCache.Cached(sorted(found.get(k)), nextChange, result.evaluation()));
+        };
+        missUscc.values().forEach(finish);
+        missPersons.values().forEach(finish);
         cache.write(lookup.versions(), fresh, today);
         out.putAll(fresh);
         return out;

@@ -196,7 +196,8 @@ public class PublicityPolicy {
 
     private static Integer minimumMonths(PublicityRule rule, Map<String, String> fields, Integer minMonths) {
         PublicityRule.ExtendedMinimum ext = rule.extendedMinimum();
-        if (ext != null && ext.values().contains(fields.get(ext.field()))) {
+        String value = ext == null ? null : fields.get(ext.field());
+        if (value != null && ext.values().contains(value)) {
             return minMonths == null ? ext.minMonths() : Math.max(minMonths, ext.minMonths());
         }
         return minMonths;

@@ -26,11 +26,13 @@ public class SummaryService {
     private final RecordRepository records;
     private final Catalog catalog;
     private final PublicityPolicy policy;
+    private final CreditEvaluation evaluation;
 
-    SummaryService(RecordRepository records, Catalog catalog, PublicityPolicy policy) {
+    SummaryService(RecordRepository records, Catalog catalog, PublicityPolicy policy, CreditEvaluation evaluation) {
         this.records = records;
         this.catalog = catalog;
         this.policy = policy;
+        this.evaluation = evaluation;
     }
 
     /**
@@ -59,10 +61,12 @@ public class SummaryService {
      * @param abnormalList public entries of the abnormal business operations list (经营异常名录), a list of its own
      * @param latestPenalties up to 5 public penalties, newest first
      * @param disputed public records under objection
-     * @param validUntil the next instant at which time alone changes this summary, or null
+     * @param validUntil the next instant at which time alone changes this summary (its evaluation included), or null
+     * @param evaluation the subject's credit evaluation (公共信用综合评价) today, over its records in force
      */
     public record Summary(UUID subjectId, String subjectCode, Map<String, Integer> counts, List<Entry> redList,
-            List<Entry> blackList, List<Entry> abnormalList, List<Entry> latestPenalties, List<Entry> disputed, Instant validUntil) {
+            List<Entry> blackList, List<Entry> abnormalList, List<Entry> latestPenalties, List<Entry> disputed, Instant validUntil,
+            Evaluation evaluation) {
     }
 
     public Summary summary(UUID subjectId) {
@@ -89,7 +93,9 @@ public class SummaryService {
             return List.of();
         }
         Map<UUID, List<RecordFacts>> bySubject = new HashMap<>();
-        records.scanFacts(ids, PublicityPolicy.fieldsRead(catalog.all()),
+        Set<String> fields = new java.util.TreeSet<>(PublicityPolicy.fieldsRead(catalog.all()));
+        fields.addAll(evaluation.fieldsRead());
+        records.scanFacts(ids, fields,
                 r -> bySubject.computeIfAbsent(r.subjectId(), k -> new ArrayList<>()).add(r));
         LocalDate today = policy.today();
         List<Summary> out = new ArrayList<>(ids.size());
@@ -135,8 +141,12 @@ public class SummaryService {
             }
         }
         penalties.sort(Comparator.comparing(Entry::decisionDate).reversed());
+        CreditEvaluation.Result graded = evaluation.evaluate(all, today);
+        if (graded.nextChange() != null && (next == null || graded.nextChange().isBefore(next))) {
+            next = graded.nextChange();
+        }
         return new Summary(subjectId, all.isEmpty() ? null : all.getFirst().subjectCode(), counts, red, black, abnormal,
                 penalties.subList(0, Math.min(5, penalties.size())), disputed,
-                next == null ? null : next.atStartOfDay(PublicityPolicy.ZONE).toInstant());
+                next == null ? null : next.atStartOfDay(PublicityPolicy.ZONE).toInstant(), graded.evaluation());
     }
 }

@@ -18,6 +18,11 @@ public final class CatalogFixtures {
         return new Catalog(null, null, JsonMapper.builder().build()).readFile();
     }
 
+    /** The evaluation rules of the shipped file. */
+    public static EvaluationRules evaluation() {
+        return file().evaluation();
+    }
+
     public static CatalogEntry entry(String code) {
         return ENTRIES.get(code);
     }

@@ -1,0 +1,177 @@
+package org.publiccredit.record.publicity;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.publiccredit.record.catalog.Catalog;
+import org.publiccredit.record.catalog.CatalogEntry;
+import org.publiccredit.record.catalog.EvaluationRules;
+import org.publiccredit.record.record.RecordFacts;
+import org.springframework.stereotype.Component;
+
+/**
+ * The public credit evaluation (DOMAIN.md section 9): the catalog's {@link EvaluationRules} applied to the records in
+ * force, as {@link PublicityPolicy} decides them (the same policy and the same moment as the summary, the checks and the
+ * reports, so a repair, a revocation or a closing window changes the grade with them). A record in force counts whether
+ * or not it is published: the evaluation is the platform's, over the credit information it holds (a 轻微 penalty is in
+ * force but no rule scores it).
+ * <p>
+ * Time moves a grade only at known days: a record's window opens or closes, or a rule's period (e.g. 12 months since
+ * the decision) ends. Each record that can match a rule contributes to it on an interval of days; the grade on any day is
+ * the sum over the intervals containing it, so the next day the grade changes is found by walking the interval bounds.
+ */
+@Component
+public class CreditEvaluation {
+
+    private final Catalog catalog;
+    private final PublicityPolicy policy;
+
+    public CreditEvaluation(Catalog catalog, PublicityPolicy policy) {
+        this.catalog = catalog;
+        this.policy = policy;
+    }
+
+    /**
+     * An evaluation and the next day time alone changes it (its score or reasons, not only its grade).
+     *
+     * @param evaluation the evaluation today
+     * @param nextChange for caches and the search index, or null
+     */
+    public record Result(Evaluation evaluation, LocalDate nextChange) {
+    }
+
+    /** Days on which one record counts for one rule: {@code from} inclusive, {@code until} exclusive (null: open). */
+    private record Contribution(int rule, LocalDate from, LocalDate until) {
+
+        boolean covers(LocalDate day) {
+            return !day.isBefore(from) && (until == null || day.isBefore(until));
+        }
+    }
+
+    /** The evaluation of a subject with these records (any order; records of other subjects must not be mixed in). */
+    public Result evaluate(Collection<RecordFacts> records, LocalDate today) {
+        return evaluate(catalog.evaluation(), code -> catalog.find(code).orElse(null), policy, records, today);
+    }
+
+    /** The same with the rules, the catalog entries and the policy given (pure: for tests and tools). */
+    static Result evaluate(EvaluationRules rules, Function<String, CatalogEntry> entries, PublicityPolicy policy,
+            Collection<RecordFacts> records, LocalDate today) {
+        List<Contribution> contributions = new ArrayList<>();
+        for (RecordFacts r : records) {
+            if (!r.state().live()) {
+                continue;
+            }
+            CatalogEntry entry = entries.apply(r.category());
+            if (entry == null) {
+                continue;
+            }
+            Publicity p = null;
+            for (int i = 0; i < rules.rules().size(); i++) {
+                EvaluationRules.Rule rule = rules.rules().get(i);
+                if (!rule.covers(entry) || !fieldsMatch(rule, r)) {
+                    continue;
+                }
+                if (p == null) {
+                    p = policy.decide(r.state(), r.decisionDate(), r.fields(), r.naturalPerson(), entry, today);
+                    if (p.reason() == PublicReason.NOT_IN_FORCE) {
+                        break; // its conditions are not met (e.g. a licence no longer 有效): never in force
+                    }
+                }
+                if (rule.severity() != null && !rule.severity().equals(p.severity())) {
+                    continue;
+                }
+                LocalDate from = p.publicFrom();
+                LocalDate until = p.publicUntil() == null ? null : p.publicUntil().plusDays(1);
+                if (rule.withinMonths() != null) {
+                    LocalDate end = r.decisionDate().plusMonths(rule.withinMonths());
+                    until = until == null || end.isBefore(until) ? end : until;
+                    from = from.isBefore(r.decisionDate()) ? r.decisionDate() : from;
+                }
+                if (until == null || from.isBefore(until)) {
+                    contributions.add(new Contribution(i, from, until));
+                }
+            }
+        }
+        Evaluation now = on(rules, contributions, today, null);
+        TreeSet<LocalDate> bounds = new TreeSet<>();
+        for (Contribution c : contributions) {
+            if (c.from().isAfter(today)) {
+                bounds.add(c.from());
+            }
+            if (c.until() != null && c.until().isAfter(today)) {
+                bounds.add(c.until());
+            }
+        }
+        LocalDate changesOn = null;
+        for (LocalDate day : bounds) {
+            if (!on(rules, contributions, day, null).grade().equals(now.grade())) {
+                changesOn = day;
+                break;
+            }
+        }
+        Evaluation evaluation = new Evaluation(now.grade(), now.nameZh(), now.nameEn(), now.score(), now.rulesVersion(), now.reasons(),
+                changesOn, today);
+        return new Result(evaluation, bounds.isEmpty() ? null : bounds.first());
+    }
+
+    /** The record fields the rules read (besides those the publicity policy reads). */
+    public Set<String> fieldsRead() {
+        Set<String> keys = new TreeSet<>();
+        catalog.evaluation().rules().forEach(r -> keys.addAll(r.fieldEquals().keySet()));
+        return keys;
+    }
+
+    /** The categories whose records some rule can match. */
+    public Set<String> categories() {
+        Set<String> codes = new TreeSet<>();
+        for (CatalogEntry e : catalog.all()) {
+            if (catalog.evaluation().rules().stream().anyMatch(r -> r.covers(e))) {
+                codes.add(e.code());
+            }
+        }
+        return codes;
+    }
+
+    private static boolean fieldsMatch(EvaluationRules.Rule rule, RecordFacts r) {
+        for (var e : rule.fieldEquals().entrySet()) {
+            String value = r.fields().get(e.getKey());
+            if (value == null || !e.getValue().equals(value.strip())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Evaluation on(EvaluationRules rules, List<Contribution> contributions, LocalDate day, LocalDate changesOn) {
+        int[] counts = new int[rules.rules().size()];
+        for (Contribution c : contributions) {
+            if (c.covers(day)) {
+                counts[c.rule()]++;
+            }
+        }
+        int score = rules.startScore();
+        String forced = null;
+        List<Evaluation.Reason> reasons = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                continue;
+            }
+            EvaluationRules.Rule rule = rules.rules().get(i);
+            int points = rule.perRecord() ? rule.points() * counts[i] : rule.points();
+            score += points;
+            if (rule.forcesGrade() != null && (forced == null || rules.rank(rule.forcesGrade()) > rules.rank(forced))) {
+                forced = rule.forcesGrade();
+            }
+            reasons.add(new Evaluation.Reason(rule.code(), rule.nameZh(), rule.nameEn(), points, counts[i], rule.forcesGrade()));
+        }
+        EvaluationRules.Grade grade = rules.gradeOf(score);
+        if (forced != null && rules.rank(forced) > rules.rank(grade.grade())) {
+            grade = rules.grade(forced);
+        }
+        return new Evaluation(grade.grade(), grade.nameZh(), grade.nameEn(), score, rules.version(), List.copyOf(reasons), changesOn, day);
+    }
+}
