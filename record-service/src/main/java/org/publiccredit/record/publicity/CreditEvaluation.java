@@ -118,6 +118,42 @@ public class CreditEvaluation {
         return new Result(evaluation, bounds.isEmpty() ? null : bounds.first());
     }
 
+    /** The reason that stands for the rules over records nobody may see, in the public view of an evaluation. */
+    public static final String NOT_PUBLIC_RULES = "NOT_PUBLIC_INFORMATION";
+
+    /**
+     * The evaluation as the public may read it: the grade and score are the same, but the rules that only match categories
+     * which are not public (the tax credit grade below A …) are shown as one reason "未公示信息" with their points, so a
+     * public profile or report never tells what an unpublished record says. The subject itself, checks and staff read the
+     * full evaluation.
+     */
+    public Evaluation publicView(Evaluation e) {
+        Set<String> hidden = new java.util.HashSet<>();
+        for (EvaluationRules.Rule rule : catalog.evaluation().rules()) {
+            List<CatalogEntry> covered = catalog.all().stream().filter(rule::covers).toList();
+            if (!covered.isEmpty() && covered.stream().noneMatch(CatalogEntry::publicCategory)) {
+                hidden.add(rule.code());
+            }
+        }
+        if (e.reasons().stream().noneMatch(r -> hidden.contains(r.rule()))) {
+            return e;
+        }
+        List<Evaluation.Reason> reasons = new ArrayList<>();
+        int points = 0;
+        int count = 0;
+        for (Evaluation.Reason r : e.reasons()) {
+            if (hidden.contains(r.rule())) {
+                points += r.points();
+                count += r.count();
+            } else {
+                reasons.add(r);
+            }
+        }
+        reasons.add(new Evaluation.Reason(NOT_PUBLIC_RULES, "未公示的信用信息", "Credit information that is not public", points, count, null));
+        return new Evaluation(e.grade(), e.nameZh(), e.nameEn(), e.score(), e.rulesVersion(), List.copyOf(reasons), e.changesOn(),
+                e.evaluatedOn());
+    }
+
     /** The record fields the rules read (besides those the publicity policy reads). */
     public Set<String> fieldsRead() {
         Set<String> keys = new TreeSet<>();

@@ -62,7 +62,8 @@ public class SummaryService {
      * @param latestPenalties up to 5 public penalties, newest first
      * @param disputed public records under objection
      * @param validUntil the next instant at which time alone changes this summary (its evaluation included), or null
-     * @param evaluation the subject's credit evaluation (公共信用综合评价) today, over its records in force
+     * @param evaluation the subject's credit evaluation (公共信用综合评价) today, over its records in force, as the public may
+     *        read it ({@link CreditEvaluation#publicView})
      */
     public record Summary(UUID subjectId, String subjectCode, Map<String, Integer> counts, List<Entry> redList,
             List<Entry> blackList, List<Entry> abnormalList, List<Entry> latestPenalties, List<Entry> disputed, Instant validUntil,
@@ -92,11 +93,7 @@ public class SummaryService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, List<RecordFacts>> bySubject = new HashMap<>();
-        Set<String> fields = new java.util.TreeSet<>(PublicityPolicy.fieldsRead(catalog.all()));
-        fields.addAll(evaluation.fieldsRead());
-        records.scanFacts(ids, fields,
-                r -> bySubject.computeIfAbsent(r.subjectId(), k -> new ArrayList<>()).add(r));
+        Map<UUID, List<RecordFacts>> bySubject = facts(ids);
         LocalDate today = policy.today();
         List<Summary> out = new ArrayList<>(ids.size());
         for (UUID id : ids) {
@@ -105,6 +102,20 @@ public class SummaryService {
             out.add(summarize(id, all, today));
         }
         return out;
+    }
+
+    /** The full evaluation of one subject now (the summary carries its public view). */
+    public CreditEvaluation.Result evaluation(UUID subjectId) {
+        return evaluation.evaluate(facts(Set.of(subjectId)).getOrDefault(subjectId, List.of()), policy.today());
+    }
+
+    /** The facts the policy and the evaluation read, of these subjects' records, by subject. */
+    private Map<UUID, List<RecordFacts>> facts(Set<UUID> ids) {
+        Map<UUID, List<RecordFacts>> bySubject = new HashMap<>();
+        Set<String> fields = new java.util.TreeSet<>(PublicityPolicy.fieldsRead(catalog.all()));
+        fields.addAll(evaluation.fieldsRead());
+        records.scanFacts(ids, fields, r -> bySubject.computeIfAbsent(r.subjectId(), k -> new ArrayList<>()).add(r));
+        return bySubject;
     }
 
     /** The summary of one subject from all its records (newest decision first). */
@@ -147,6 +158,6 @@ public class SummaryService {
         }
         return new Summary(subjectId, all.isEmpty() ? null : all.getFirst().subjectCode(), counts, red, black, abnormal,
                 penalties.subList(0, Math.min(5, penalties.size())), disputed,
-                next == null ? null : next.atStartOfDay(PublicityPolicy.ZONE).toInstant(), graded.evaluation());
+                next == null ? null : next.atStartOfDay(PublicityPolicy.ZONE).toInstant(), evaluation.publicView(graded.evaluation()));
     }
 }

@@ -77,7 +77,9 @@ class EvaluationIT {
         assertThat(e.path("score").asInt()).isEqualTo(110);
         assertThat(e.path("grade").asString()).isEqualTo("A");
         assertThat(e.path("nameZh").asString()).isEqualTo("优");
-        assertThat(rules(e)).containsExactly("RED_LIST", "TAX_GRADE_A");
+        assertThat(rules(e)).containsExactly("RED_LIST", "NOT_PUBLIC_INFORMATION"); // the tax grade is not public
+        // a partner's check reads the full evaluation, the tax grade named
+        assertThat(rules(checked(code).path("evaluation"))).containsExactly("RED_LIST", "TAX_GRADE_A");
     }
 
     @Test

@@ -16,6 +16,9 @@ interface RecordClient {
     @GetMapping("/api/v1/catalog")
     CatalogView catalog();
 
+    @GetMapping("/internal/v1/subjects/{id}/evaluation")
+    EvaluationView evaluation(@PathVariable("id") String subjectId, @RequestParam("view") String view);
+
     @GetMapping("/internal/v1/changes")
     FeedHead changes(@RequestParam("after") long after, @RequestParam("limit") int limit);
 }

@@ -79,6 +79,15 @@ public class Records {
         }
     }
 
+    /** The subject's credit evaluation: its public view for a public edition, else the full one. */
+    public EvaluationView evaluation(String subjectId, boolean publicView) {
+        try {
+            return records.evaluation(subjectId, publicView ? "public" : "full");
+        } catch (RuntimeException e) {
+            throw unavailable(CallFailure.of(e));
+        }
+    }
+
     /** The record feed's highest committed sequence: part of the report's data cut-off. */
     public long feedHead() {
         try {

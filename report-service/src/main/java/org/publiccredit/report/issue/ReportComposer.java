@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.publiccredit.report.client.Catalog;
+import org.publiccredit.report.client.EvaluationView;
 import org.publiccredit.report.client.Registration;
 import org.publiccredit.report.client.ReportRecord;
 import org.publiccredit.report.client.SubjectRef;
@@ -39,6 +40,7 @@ final class ReportComposer {
      * @param subject the subject
      * @param registration its registration data (organisations), or null
      * @param records the records read (already limited to what the edition may show)
+     * @param evaluation the credit evaluation (its public view in a public edition), or null where it is not shown
      * @param catalog labels and repair rules
      * @param recordFeedSeq record feed head at the start
      * @param subjectFeedSeq subject feed head at the start
@@ -47,7 +49,7 @@ final class ReportComposer {
      * @param verifyUrl the verification URL
      */
     record Content(String number, Edition edition, Reading reading, SubjectRef subject, Registration registration,
-            List<ReportRecord> records, Catalog catalog, long recordFeedSeq, long subjectFeedSeq, Instant issuedAt,
+            List<ReportRecord> records, EvaluationView evaluation, Catalog catalog, long recordFeedSeq, long subjectFeedSeq, Instant issuedAt,
             String platformName, String verifyUrl) {
     }
 
@@ -82,9 +84,8 @@ final class ReportComposer {
         sections.add(group("五、经营（活动）异常名录信息", 1, c, "ABNORMAL_LIST"));
         sections.add(group("六、信用承诺信息", 1, c, "COMMITMENT"));
         Section rating = group("七、信用评价信息", 1, c, "RATING");
-        List<String> ratingText = List.of("公共信用综合评价（A 优 / B 良 / C 中 / D 差）尚未在本平台开展，本报告暂不列示综合评价等级；"
-                + "下列为各部门作出的行业信用评价。");
-        sections.add(new Section(rating.title(), 1, rating.rows(), rating.entries(), ratingText, rating.emptyText()));
+        sections.add(new Section(rating.title(), 1, evaluationRows(c.evaluation()), rating.entries(), evaluationText(c.evaluation()),
+                rating.emptyText()));
         sections.add(group("八、司法判决及执行信息", 1, c, "JUDICIAL"));
         sections.add(others(c));
         sections.add(new Section("十、信用状况提升建议", 1, List.of(), List.of(), advice(c), null));
@@ -155,6 +156,33 @@ final class ReportComposer {
                 .sorted(Comparator.comparing(ReportRecord::decisionDate, Comparator.nullsLast(Comparator.reverseOrder())))
                 .map(r -> entry(c, r)).toList();
         return new Section(title, level, List.of(), entries, List.of(), "无");
+    }
+
+    /** 公共信用综合评价: the grade, its score and every rule that produced it. */
+    static List<Row> evaluationRows(EvaluationView e) {
+        if (e == null) {
+            return List.of();
+        }
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("综合评价等级", e.grade() + " 级（" + e.nameZh() + "）"));
+        rows.add(new Row("评价得分", e.score() + " 分（评价规则 " + e.rulesVersion() + "，评价日 " + e.evaluatedOn() + "）"));
+        for (EvaluationView.Reason r : e.reasons()) {
+            String points = r.points() > 0 ? "+" + r.points() : String.valueOf(r.points());
+            rows.add(new Row("评价依据", r.nameZh() + "：" + r.count() + " 条，" + points + " 分"
+                    + (r.forcesGrade() != null ? "，直接评为 " + r.forcesGrade() + " 级" : "")));
+        }
+        if (e.changesOn() != null) {
+            rows.add(new Row("等级变化", "如无新的信用信息，自 " + e.changesOn() + " 起等级将因时间变化"));
+        }
+        return rows;
+    }
+
+    private static List<String> evaluationText(EvaluationView e) {
+        if (e == null) {
+            return List.of("自然人的公共信用综合评价不予公示。下列为各部门作出的行业信用评价。");
+        }
+        return List.of("公共信用综合评价（A 优 / B 良 / C 中 / D 差）以 100 分起评，依据在效的信用信息按公开的评价规则加减分"
+                + "（/api/v1/catalog/evaluation-rules）；列入严重失信主体名单的直接评为 D 级。下列为各部门作出的行业信用评价。");
     }
 
     private static Section others(Content c) {

@@ -12,6 +12,7 @@ import org.publiccredit.commons.problem.FieldProblem;
 import org.publiccredit.commons.security.Caller;
 import org.publiccredit.commons.security.Role;
 import org.publiccredit.report.client.Catalog;
+import org.publiccredit.report.client.EvaluationView;
 import org.publiccredit.report.client.Records;
 import org.publiccredit.report.client.Registration;
 import org.publiccredit.report.client.ReportRecord;
@@ -95,13 +96,16 @@ class ReportService {
             }
         }
         Registration registration = subject.naturalPerson() ? null : subjects.registration(subject.id()).orElse(null);
+        // a person's evaluation is never public: only his own (or a right-holder's) full edition shows it
+        EvaluationView evaluation = edition == Edition.PUBLIC && subject.naturalPerson() ? null
+                : records.evaluation(subject.id(), edition == Edition.PUBLIC);
         Catalog catalog = records.catalog();
         long t1 = System.nanoTime();
         Instant now = clock.instant();
         String number = ReportNumbers.next(now);
         String url = verifyUrl.replace("{number}", number);
         ReportDocument document = ReportComposer.compose(new ReportComposer.Content(number, edition, reading, subject, registration,
-                read, catalog, recordHead, subjectHead, now, platformName, url));
+                read, evaluation, catalog, recordHead, subjectHead, now, platformName, url));
         record Made(byte[] pdf, int pages) {
         }
         long[] renderedAt = new long[1];

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.publiccredit.report.client.Catalog;
+import org.publiccredit.report.client.EvaluationView;
 import org.publiccredit.report.client.ReportRecord;
 import org.publiccredit.report.render.ReportDocument;
 
@@ -19,9 +20,23 @@ class ReportComposerTest {
                 LocalDate.of(2027, 1, 1), Map.of("violationFacts", "当事人身份证号码450202199001011237", "authorityUscc", "114502001234567890"));
     }
 
+    static final EvaluationView EVALUATION = new EvaluationView("C", "中", 80, "2026.1",
+            List.of(new EvaluationView.Reason("PENALTY_SERIOUS_12M", "近12个月严重失信行政处罚", -20, 1, null)),
+            LocalDate.of(2027, 3, 1), LocalDate.of(2026, 12, 6));
+
+    @Test
+    void theEvaluationSectionStatesTheGradeTheScoreAndEachRule() {
+        ReportDocument.Section section = compose(Edition.PUBLIC, List.of()).sections().get(8);
+        List<String> rows = section.rows().stream().map(r -> r.label() + "=" + r.value()).toList();
+        assertThat(rows).contains("综合评价等级=C 级（中）", "评价依据=近12个月严重失信行政处罚：1 条，-20 分");
+        assertThat(rows).anyMatch(r -> r.startsWith("评价得分=80 分"));
+        assertThat(rows).anyMatch(r -> r.contains("2027-03-01"));
+        assertThat(ReportComposer.evaluationRows(null)).isEmpty();
+    }
+
     static ReportDocument compose(Edition edition, List<ReportRecord> records) {
         return ReportComposer.compose(new ReportComposer.Content("CR20261206-0000000000AA", edition,
-                edition == Edition.FULL ? new Reading.Own() : new Reading.Public(), EditionAccessTest.ENT1, null, records, Catalog.empty(),
+                edition == Edition.FULL ? new Reading.Own() : new Reading.Public(), EditionAccessTest.ENT1, null, records, EVALUATION, Catalog.empty(),
                 42, 7, Instant.parse("2026-12-06T04:00:00Z"), "公共信用信息平台", "http://x/CR20261206-0000000000AA"));
     }
 

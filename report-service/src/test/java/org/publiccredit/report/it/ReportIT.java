@@ -167,6 +167,25 @@ class ReportIT {
     }
 
     @Test
+    void theEvaluationSectionShowsTheGradeOfTheMomentAndTheNextReportFollowsARevocation() {
+        String subject = Fixtures.freshUscc();
+        String name = Fixtures.name();
+        Map<String, Object> serious = Fixtures.penalty(subject, name, Fixtures.doc("柳市监罚"), 15);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) serious.get("fields");
+        fields.put("severity", "严重");
+        fields.put("procedure", "普通程序");
+        String id = Fixtures.push("officer-market", serious);
+        String graded = Fixtures.text(Fixtures.report(Api.gateway(), subject, "public").expect(200).bytes());
+        assertThat(graded).contains("C 级（中）").contains("近12个月严重失信行政处罚：1 条，-20 分");
+
+        Api.gateway().as(Tokens.user("officer-market")).post("/api/v1/records/" + id + ":revoke",
+                Map.of("reason", "决定已被撤销（报告测试）")).expect(200);
+        String after = Fixtures.text(Fixtures.report(Api.gateway(), subject, "public").expect(200).bytes());
+        assertThat(after).contains("B 级（良）").doesNotContain("严重失信行政处罚");
+    }
+
+    @Test
     void aFileThePlatformDidNotIssueIsUnknownAndAnUnknownNumberIsA404() {
         JsonNode unknown = Api.gateway().post("/api/v1/public/reports:verify", "application/pdf", "%PDF-1.7 not really".getBytes())
                 .expect(200).json();
