@@ -93,7 +93,7 @@ public class CheckService {
      * @param subject the code as asked (a natural person's number masked)
      * @param name the organisation's registered name as subject-service knows it; absent for natural persons, for codes
      *        the registry does not know, and when subject-service could not be asked (see {@link SubjectNames})
-     * @param status CHECKED; NOT_REGISTERED when the registry answered that no such subject exists (a valid code nobody
+     * @param status CHECKED; INVALID for a code that is not a valid USCC or id number (see errors); NOT_REGISTERED when the registry answered that no such subject exists (a valid code nobody
      *        registered is not a clean subject); UNKNOWN when the subject registry could not be asked (natural persons only)
      * @param blackList black-list entries in force
      * @param redList red-list entries in force
@@ -101,9 +101,29 @@ public class CheckService {
      * @param measures the measures for the scenario
      * @param evaluation the subject's credit evaluation (公共信用综合评价) now; absent when the subject is not registered or
      *        could not be looked up
+     * @param errors for status INVALID: why the code is not a valid USCC or id number (the other items are answered)
      */
     public record SubjectResult(String subject, @JsonInclude(JsonInclude.Include.NON_NULL) String name, String status, List<CheckEntry> blackList, List<CheckEntry> redList,
-            List<CheckEntry> abnormalList, List<AppliedMeasure> measures, @JsonInclude(JsonInclude.Include.NON_NULL) Evaluation evaluation) {
+            List<CheckEntry> abnormalList, List<AppliedMeasure> measures, @JsonInclude(JsonInclude.Include.NON_NULL) Evaluation evaluation,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<ItemError> errors) {
+    }
+
+    /**
+     * Why one item of a check could not be checked.
+     *
+     * @param code the identifier error code (e.g. USCC_CHECK_DIGIT)
+     * @param message what it means
+     */
+    public record ItemError(String code, String message) {
+    }
+
+    /** An invalid code as answered: a long one may be a mistyped id number, so only its ends are shown. */
+    static String shownInvalid(String normalized) {
+        String s = normalized.length() > 64 ? normalized.substring(0, 64) : normalized;
+        if (s.length() >= 15) {
+            return s.substring(0, 6) + "*".repeat(s.length() - 8) + s.substring(s.length() - 2);
+        }
+        return s;
     }
 
     /**
@@ -130,7 +150,7 @@ public class CheckService {
         for (String raw : subjects) {
             IdentifierCheck c = Identifiers.check(raw);
             checked.add(c);
-            if (c.kind() != IdentifierKind.USCC) {
+            if (c.valid() && c.kind() != IdentifierKind.USCC) {
                 personIds.add(new SubjectResolver.Request(c.normalized(), null, null));
             }
         }
@@ -138,12 +158,20 @@ public class CheckService {
         Map<String, Optional<SubjectRef>> refs = personIds.isEmpty() ? Map.of()
                 : resolver.lookupAnswers(personIds.stream().map(SubjectResolver.Request::identifier).toList());
         // organisations: their registered names, looked up (never created) in one bulk call for the whole check
-        List<String> codes = checked.stream().filter(c -> c.kind() == IdentifierKind.USCC).map(IdentifierCheck::normalized).distinct().toList();
+        List<String> codes = checked.stream().filter(c -> c.valid() && c.kind() == IdentifierKind.USCC).map(IdentifierCheck::normalized)
+                .distinct().toList();
         Map<String, Optional<SubjectRef>> organisations = codes.isEmpty() ? Map.of() : resolver.lookupAnswers(codes);
         Map<String, String> names = new HashMap<>();
         Set<String> notRegistered = new HashSet<>();
+        Map<String, List<ItemError>> invalid = new HashMap<>();
         for (IdentifierCheck c : checked) {
-            if (c.kind() == IdentifierKind.USCC) {
+            if (!c.valid()) {
+                // one invalid code is that item's error; the others are still answered
+                String key = "E:" + keys.size();
+                keys.add(key);
+                shown.put(key, shownInvalid(c.normalized()));
+                invalid.put(key, c.errors().stream().map(e -> new ItemError(e.code(), e.messageEn())).toList());
+            } else if (c.kind() == IdentifierKind.USCC) {
                 String key = enterpriseKey(c.normalized());
                 keys.add(key);
                 shown.put(key, c.normalized());
@@ -182,7 +210,12 @@ public class CheckService {
         List<SubjectResult> results = new ArrayList<>();
         for (String key : keys) {
             if (unknown.contains(key)) {
-                results.add(new SubjectResult(shown.get(key), null, "UNKNOWN", List.of(), List.of(), List.of(), List.of(), null));
+                results.add(new SubjectResult(shown.get(key), null, "UNKNOWN", List.of(), List.of(), List.of(), List.of(), null, null));
+                continue;
+            }
+            if (invalid.containsKey(key)) {
+                results.add(new SubjectResult(shown.get(key), null, "INVALID", List.of(), List.of(), List.of(), List.of(), null,
+                        invalid.get(key)));
                 continue;
             }
             CheckCache.Cached cached = entries.getOrDefault(key, new CheckCache.Cached(List.of(), null, null));
@@ -200,7 +233,7 @@ public class CheckService {
             }
             boolean registered = !(notRegistered.contains(key) && inForce.isEmpty());
             results.add(new SubjectResult(shown.get(key), names.get(key), registered ? "CHECKED" : "NOT_REGISTERED",
-                    black, red, abnormal, measures, registered ? cached.evaluation() : null));
+                    black, red, abnormal, measures, registered ? cached.evaluation() : null, null));
         }
         CheckResult result = new CheckResult(UUID.randomUUID(), scenario, purpose.strip(), clock.instant(), results);
         jdbc.sql("""
@@ -311,12 +344,12 @@ public class CheckService {
             problems.add(new FieldProblem("subjects", "FIELD_REQUIRED", "at least one subject code"));
         } else if (subjects.size() > MAX_SUBJECTS) {
             problems.add(new FieldProblem("subjects", "TOO_MANY_SUBJECTS", "at most " + MAX_SUBJECTS + " subjects per check"));
-        } else {
+        } else if (subjects.stream().noneMatch(raw -> raw != null && Identifiers.check(raw).valid())) {
+            // nothing at all to check: the request is refused (a single invalid item among valid ones is answered as INVALID)
             for (int i = 0; i < subjects.size(); i++) {
                 IdentifierCheck c = Identifiers.check(subjects.get(i));
-                if (!c.valid()) {
-                    problems.add(new FieldProblem("subjects[" + i + "]", c.errorCodes().getFirst(), "not a valid USCC or id number"));
-                }
+                problems.add(new FieldProblem("subjects[" + i + "]", c.errorCodes().isEmpty() ? "FIELD_REQUIRED" : c.errorCodes().getFirst(),
+                        "not a valid USCC or id number"));
             }
         }
         if (!problems.isEmpty()) {

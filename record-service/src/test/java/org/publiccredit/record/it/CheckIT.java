@@ -82,6 +82,23 @@ class CheckIT {
     }
 
     @Test
+    void anInvalidCodeIsThatItemsErrorAndTheOthersAreStillAnswered() {
+        String clean = Records.freshUscc();
+        String badCheckDigit = clean.substring(0, 17) + (clean.charAt(17) == '0' ? '1' : '0');
+        JsonNode result = check(bank, "BIDDING", Records.ENT1, badCheckDigit, "450202199001011230");
+        JsonNode items = result.path("results");
+        assertThat(items.size()).isEqualTo(3);
+        assertThat(items.get(0).path("status").asString()).isEqualTo("CHECKED");
+        assertThat(items.get(0).path("evaluation").path("grade").asString()).isNotBlank();
+        assertThat(items.get(1).path("status").asString()).isEqualTo("INVALID");
+        assertThat(items.get(1).path("errors").findValuesAsString("code")).isNotEmpty();
+        assertThat(items.get(1).path("blackList").size()).isZero();
+        assertThat(items.get(2).path("status").asString()).isEqualTo("INVALID");
+        assertThat(items.get(2).path("subject").asString()).as("a mistyped id number is not echoed whole")
+                .isEqualTo("450202**********30");
+    }
+
+    @Test
     void badCheckRequestsAreProblemsWithFields() {
         JsonNode p = bank.post("/api/v1/checks", Map.of("scenario", "NOPE", "subjects", List.of("123"), "purpose", ""))
                 .expectProblem(400, "VALIDATION_FAILED");
