@@ -104,8 +104,10 @@ public class IngestService {
      * @param result created, updated or unchanged
      * @param id record id
      * @param version its version
+     * @param warnings what the platform does differently from what was sent (see {@link RowResult#warnings}), or null
      */
-    public record Pushed(String result, java.util.UUID id, int version) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Pushed(String result, java.util.UUID id, int version, List<FieldProblem> warnings) {
     }
 
     /** One record: 403 DEPARTMENT_NOT_SUPPLIER, 400 VALIDATION_FAILED, 503 SUBJECT_SERVICE_UNAVAILABLE, 409 for a closed record. */
@@ -126,7 +128,7 @@ public class IngestService {
         if (!r.stored()) {
             throw ApiException.conflict(r.code(), r.errors().isEmpty() ? "The record cannot be changed" : r.errors().getFirst().message());
         }
-        return new Pushed(r.result(), r.id(), r.version());
+        return new Pushed(r.result(), r.id(), r.version(), r.warnings());
     }
 
     /** A streamed batch (NDJSON or CSV). Rows are read one by one and stored chunk by chunk. */
@@ -380,6 +382,7 @@ public class IngestService {
             Subject subject = subject(v, resolved);
             NaturalKey key = new NaturalKey(v.entry().code(), v.documentNumber());
             CreditRecord current = existing.get(key);
+            List<FieldProblem> warnings = PushWarnings.of(v, resolved.get(v.identifier()), policy, today);
             if (current == null) {
                 CreditRecord r = candidates.get(key);
                 if (r == null || !claimed.contains(r.id())) {
@@ -388,10 +391,10 @@ public class IngestService {
                 }
                 created.add(r);
                 existing.put(key, r); // a later row of the chunk with the same key compares with this one
-                results.add(new RowResult(p.row(), RowResult.CREATED, v.documentNumber(), r.id(), r.version(), null, null));
+                results.add(new RowResult(p.row(), RowResult.CREATED, v.documentNumber(), r.id(), r.version(), null, null).warn(warnings));
             } else if (current.sameContent(subject, v.decisionDate(), v.fields())) {
                 results.add(new RowResult(p.row(), RowResult.UNCHANGED, v.documentNumber(), current.id(), current.version(),
-                        null, null));
+                        null, null).warn(warnings));
             } else if (!current.state().allows(Transition.UPDATE)) {
                 results.add(RowResult.rejected(p.row(), v.documentNumber(), "ILLEGAL_TRANSITION",
                         List.of(new FieldProblem("documentNumber", "ILLEGAL_TRANSITION",
@@ -401,7 +404,8 @@ public class IngestService {
                 changed.add(new RecordWriter.Change(after, new HistoryEntry(current.id(), current.version(), current.state(),
                         current.decisionDate(), current.fields(), Transition.UPDATE.action(), department, null, null, null, now)));
                 existing.put(key, after);
-                results.add(new RowResult(p.row(), RowResult.UPDATED, v.documentNumber(), after.id(), after.version(), null, null));
+                results.add(new RowResult(p.row(), RowResult.UPDATED, v.documentNumber(), after.id(), after.version(), null, null)
+                        .warn(warnings));
             }
         }
         writer.write(created, changed, today);

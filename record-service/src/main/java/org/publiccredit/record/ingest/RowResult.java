@@ -16,10 +16,21 @@ import org.publiccredit.commons.problem.FieldProblem;
  * @param version the record's version after the push
  * @param code for rejected rows, the main reason (e.g. VALIDATION_FAILED, DEPARTMENT_NOT_SUPPLIER)
  * @param errors for rejected rows, the offending fields
+ * @param warnings for stored rows, what the platform does differently from what the row says (SUBJECT_NAME_DIFFERS,
+ *     PUBLICITY_UNTIL_RAISED, PUBLICITY_UNTIL_LOWERED), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RowResult(int row, String result, String documentNumber, UUID id, Integer version, String code,
-        List<FieldProblem> errors) {
+        List<FieldProblem> errors, List<FieldProblem> warnings) {
+
+    RowResult(int row, String result, String documentNumber, UUID id, Integer version, String code, List<FieldProblem> errors) {
+        this(row, result, documentNumber, id, version, code, errors, null);
+    }
+
+    /** The same row with these warnings (none: unchanged). */
+    RowResult warn(List<FieldProblem> found) {
+        return found.isEmpty() ? this : new RowResult(row, result, documentNumber, id, version, code, errors, List.copyOf(found));
+    }
 
     static final String CREATED = "created";
     static final String UPDATED = "updated";
