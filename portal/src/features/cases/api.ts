@@ -1,5 +1,5 @@
 import { api, ok } from '@/api/client'
-import { download, upload } from '@/api/http'
+import { download, sendJson, upload } from '@/api/http'
 import type { components } from '@/api/generated/objection'
 
 type Schemas = components['schemas']
@@ -35,6 +35,14 @@ export async function myCases(page: number, size = CASES_PAGE_SIZE): Promise<Cas
 /** One case (applicant, the region's reviewers, the supplying department; anyone else 404). */
 export function getCase(id: string): Promise<CaseView> {
   return ok(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })) as Promise<CaseView>
+}
+
+/** The states in which the applicant may still withdraw (撤回) the case: every state before the decision. */
+export const WITHDRAWABLE_STATES: readonly string[] = ['SUBMITTED', 'ACCEPTED', 'VERIFYING', 'REVIEWED']
+
+/** The applicant withdraws an undecided case, with an optional reason (409 CASE_ALREADY_CLOSED once decided). */
+export function withdrawCase(id: string, reason?: string): Promise<CaseView> {
+  return sendJson<CaseView>('POST', `/api/v1/cases/${encodeURIComponent(id)}:withdraw`, reason?.trim() ? { reason: reason.trim() } : {})
 }
 
 /** A multipart body part holding the filing's JSON, as the service reads part `case`. */

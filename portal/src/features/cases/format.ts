@@ -34,11 +34,12 @@ export function outcomeName(outcome: Outcome | string | undefined | null): strin
 
 /** el-tag type of a state: closed in favour (green), closed against (grey/red), open (blue/orange). */
 export function stateTagType(c: Pick<CaseView, 'state' | 'decision'>): 'success' | 'info' | 'warning' | 'danger' | 'primary' {
-  switch (c.state) {
+  switch (c.state as string) { // WITHDRAWN is newer than the generated types
     case 'APPROVED':
       return 'success'
     case 'DENIED':
     case 'NOT_ACCEPTED':
+    case 'WITHDRAWN':
       return 'info'
     case 'CONCLUDED':
       return c.decision?.outcome === 'UPHELD' ? 'info' : 'success'
@@ -75,6 +76,9 @@ function role(entry: TimelineEntry): string {
   const r = entry.by ? t(`cases.role.${entry.by}`) : ''
   return entry.actor ? t('cases.timeline.byNamed', { role: r, name: entry.actor }) : t('cases.timeline.by', { role: r })
 }
+
+/** The reasons the service writes when a case ends by itself (its record was dealt with otherwise). */
+const MOOT_REASONS: Record<string, string> = { 记录已被撤销: 'REVOKED', 记录已被更正: 'CORRECTED', 记录已被修复: 'REPAIRED' }
 
 /**
  * One history line in words. The service writes its own notes in English around the staff's words
@@ -120,6 +124,11 @@ export function timelineLine(entry: TimelineEntry, kind: CaseKind | undefined): 
     case 'EFFECT_APPLIED':
       m = note?.match(/^record ([A-Z_]+) applied/) ?? null
       line.title = m && te(`cases.timeline.effect.${m[1]}`) ? t(`cases.timeline.effect.${m[1]}`) : t('cases.timeline.EFFECT_APPLIED')
+      break
+    case 'WITHDRAW':
+    case 'MOOT':
+      line.title = t(`cases.timeline.${entry.action}`)
+      line.detail = entry.action === 'MOOT' && note && MOOT_REASONS[note] ? t(`cases.mootReason.${MOOT_REASONS[note]}`) : note
       break
     case 'EFFECT_FAILED':
     case 'SEED_BACKDATE':

@@ -67,6 +67,13 @@ class CaseController {
         }
     }
 
+    // an optional reason, stripped on arrival like every reason
+    record WithdrawRequest(@Size(max = 2000) String reason) {
+        WithdrawRequest {
+            reason = reason == null ? null : reason.strip();
+        }
+    }
+
     record ProposeRequest(@NotNull Outcome outcome, @NotBlank @Size(max = 2000) String reason, @Size(max = 50) Map<String, Object> fields) {
         ProposeRequest {
             reason = reason == null ? null : reason.strip();
@@ -167,6 +174,21 @@ class CaseController {
     @ApiResponse(responseCode = "409", description = "ILLEGAL_TRANSITION, CONCURRENT_UPDATE")
     CaseViews.CaseView decide(@PathVariable UUID id, @Valid @RequestBody DecideRequest body, Caller caller) {
         return show(service.act(id, caller, ActorRole.REVIEWER, (c, a) -> c.decide(a, body.outcome(), body.reason(), clock.instant())));
+    }
+
+    /**
+     * 撤回申请: the applicant withdraws a case that is not decided; an objection's dispute on the record is cleared through
+     * the effect outbox.
+     */
+    @PostMapping("/api/v1/cases/{id}:withdraw")
+    @Operation(operationId = "withdrawCase", summary = "Withdraw (撤回) an undecided case, with an optional reason (its applicant)",
+            description = "The case ends WITHDRAWN with outcome WITHDRAWN; an objection's dispute on the record is cleared.")
+    @ApiResponse(responseCode = "200", description = "the case as it now is")
+    @ApiResponse(responseCode = "403", description = "ACCESS_DENIED: staff of the case may not withdraw it")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such case, or not the caller's to see")
+    @ApiResponse(responseCode = "409", description = "CASE_ALREADY_CLOSED: decided or closed; CONCURRENT_UPDATE")
+    CaseViews.CaseView withdraw(@PathVariable UUID id, @Valid @RequestBody(required = false) WithdrawRequest body, Caller caller) {
+        return show(service.withdraw(id, caller, body == null ? null : body.reason()));
     }
 
     /** A DEAD effect on the record, delivered again (reviewer of the region; 409 EFFECT_NOT_DEAD otherwise). */

@@ -163,6 +163,47 @@ public record CaseFile(UUID id, CaseKind kind, CaseState state, int version, Rec
         return new Transition(after, "DECIDE", state, to, actor, outcome + ": " + why, effects);
     }
 
+    /**
+     * 撤回: the applicant withdraws a case that is not decided (any open state) → WITHDRAWN, outcome WITHDRAWN. A decided
+     * or closed case is 409 CASE_ALREADY_CLOSED. When the objection's dispute stands on the record ({@code disputeStands}:
+     * delivered, or on its way and no longer cancellable), the record's dispute is cleared through the effect outbox.
+     */
+    public Transition withdraw(Actor actor, String reason, boolean disputeStands, Instant now) {
+        requireRole(actor, ActorRole.APPLICANT, "withdraw");
+        requireOpen("withdraw");
+        String why = blankToNull(reason);
+        CaseFile after = with(CaseState.WITHDRAWN, acceptedAt, assignedAt, proposal,
+                new Decision(Outcome.WITHDRAWN, why == null ? "申请人撤回申请" : why, now, actor.username()));
+        return new Transition(after, "WITHDRAW", state, CaseState.WITHDRAWN, actor, why, clearDispute(disputeStands, "case withdrawn"));
+    }
+
+    /**
+     * The case ends by itself (WITHDRAWN, outcome WITHDRAWN_MOOT) because its record was revoked, corrected or repaired
+     * by another path; {@code reason} says which (e.g. 记录已被撤销). A still disputed record has its dispute cleared.
+     */
+    public Transition endAsMoot(String reason, boolean disputeStands, Instant now) {
+        requireOpen("end as moot");
+        requireText("reason", reason);
+        Actor system = new Actor(ActorRole.SYSTEM, "objection-service", null);
+        CaseFile after = with(CaseState.WITHDRAWN, acceptedAt, assignedAt, proposal,
+                new Decision(Outcome.WITHDRAWN_MOOT, reason.strip(), now, "objection-service"));
+        return new Transition(after, "MOOT", state, CaseState.WITHDRAWN, system, reason.strip(),
+                clearDispute(disputeStands, "case ended: " + reason.strip()));
+    }
+
+    private List<PlannedEffect> clearDispute(boolean disputeStands, String note) {
+        return kind == CaseKind.OBJECTION && disputeStands
+                ? List.of(new PlannedEffect(RecordEffect.CLEAR_DISPUTE, Map.of("note", note)))
+                : List.of();
+    }
+
+    private void requireOpen(String action) {
+        if (!state.open()) {
+            throw ApiException.conflict("CASE_ALREADY_CLOSED", "Cannot " + action + " this "
+                    + kind.name().toLowerCase(java.util.Locale.ROOT) + ": it is already decided or closed (" + state + ")");
+        }
+    }
+
     /** Attachments may be added by the applicant while the case is SUBMITTED. */
     public void checkCanAttach(Actor actor) {
         requireRole(actor, ActorRole.APPLICANT, "attach files to");

@@ -36,17 +36,31 @@ public class CaseRepository implements CaseJournal {
     public record Filed(CaseFile file, String requestHash) {
     }
 
-    public void insert(CaseFile c, String idempotencyKey, String requestHash, Instant now) {
+    /**
+     * What a filing stores besides the case: the record's version it was filed against (feed changes at or below it
+     * happened before the case) and how to reach the applicant (the token's e-mail address, the filing's language).
+     *
+     * @param recordVersion the record's version at filing, or null when record-service did not say
+     * @param email the applicant's e-mail address, or null
+     * @param language the applicant's language tag (zh-CN or en)
+     */
+    public record Filing(Integer recordVersion, String email, String language) {
+    }
+
+    public void insert(CaseFile c, String idempotencyKey, String requestHash, Instant now, Filing filing) {
         RecordRef r = c.record();
         jdbc.sql("""
                 INSERT INTO credit_case (id, kind, state, version, record_id, record_subject_id, record_subject_code,
                     record_subject_kind, record_region, record_department, record_category, record_document_number,
                     record_decision_date, owner_key, applicant_id, applicant_username, reason, obligations_statement,
-                    idempotency_key, request_hash, submitted_at, deadline_kind, deadline_due, deadline_problem, updated_at)
+                    idempotency_key, request_hash, submitted_at, deadline_kind, deadline_due, deadline_problem, updated_at,
+                    record_version, applicant_email, applicant_language)
                 VALUES (:id, :kind, :state, 0, :recordId, :subjectId, :subjectCode, :subjectKind, :region, :department,
                     :category, :documentNumber, :decisionDate, :owner, :applicantId, :applicantUsername, :reason,
-                    :obligations, :key, :hash, :submittedAt, :deadlineKind, :deadlineDue, :deadlineProblem, :now)
+                    :obligations, :key, :hash, :submittedAt, :deadlineKind, :deadlineDue, :deadlineProblem, :now,
+                    :recordVersion, :email, :language)
                 """)
+                .param("recordVersion", filing.recordVersion()).param("email", filing.email()).param("language", filing.language())
                 .param("id", c.id()).param("kind", c.kind().name()).param("state", c.state().name())
                 .param("recordId", r.recordId()).param("subjectId", r.subjectId()).param("subjectCode", r.subjectCode())
                 .param("subjectKind", r.subjectKind()).param("region", r.region()).param("department", r.department())

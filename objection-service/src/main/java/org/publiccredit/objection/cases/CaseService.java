@@ -12,7 +12,10 @@ import org.publiccredit.objection.attachment.Attachments;
 import org.publiccredit.objection.attachment.Upload;
 import org.publiccredit.commons.security.Caller;
 import org.publiccredit.objection.effect.EffectOutbox;
+import org.publiccredit.objection.effect.PlannedEffect.RecordEffect;
 import org.publiccredit.objection.notify.CaseChanged;
+import org.publiccredit.objection.notify.CaseEvent;
+import org.publiccredit.objection.notify.Notifications;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +33,13 @@ public class CaseService {
     private final Deadlines deadlines;
     private final ApplicationEventPublisher events;
     private final Attachments attachments;
+    private final Notifications notifications;
     private final Clock clock;
 
     CaseService(CaseRepository cases, EffectOutbox outbox, Deadlines deadlines, ApplicationEventPublisher events,
-            Attachments attachments, Clock clock) {
+            Attachments attachments, Notifications notifications, Clock clock) {
         this.attachments = attachments;
+        this.notifications = notifications;
         this.cases = cases;
         this.outbox = outbox;
         this.deadlines = deadlines;
@@ -70,6 +75,59 @@ public class CaseService {
         cases.update(after, now);
         record(after, t, now);
         return new Visible(cases.find(id).orElseThrow(), v.roles());
+    }
+
+    /**
+     * The applicant withdraws a case that is not decided. The case row is locked; an objection's dispute that has not
+     * reached record-service yet is cancelled, one that has (or is on its way) is cleared by a CLEAR_DISPUTE effect
+     * queued behind it.
+     */
+    @Transactional
+    public Visible withdraw(UUID id, Caller caller, String reason) {
+        cases.lock(id);
+        Visible v = visible(id, caller);
+        Actor actor = CaseAccess.actorFor(v.roles(), ActorRole.APPLICANT, caller);
+        Instant now = clock.instant();
+        CaseFile c = v.file();
+        boolean disputeStands = actor.role() == ActorRole.APPLICANT && c.state().open() && disputeStands(c, now);
+        Transition t = c.withdraw(actor, reason, disputeStands, now);
+        apply(t, now);
+        return new Visible(cases.find(id).orElseThrow(), v.roles());
+    }
+
+    /**
+     * Ends an open case as moot (outcome WITHDRAWN_MOOT) because its record changed by another path (called by the feed
+     * follower). {@code recordMayBeDisputed}: the record is (or may become) DISPUTED by this case's
+     * own dispute, so the dispute is cleared. Locks the case row; a case decided meanwhile is left alone.
+     *
+     * @return false when the case was no longer open (nothing done)
+     */
+    @Transactional
+    public boolean endAsMoot(UUID id, String reason, boolean recordMayBeDisputed) {
+        cases.lock(id);
+        CaseFile c = cases.find(id).orElseThrow(() -> ApiException.notFound("Case"));
+        if (!c.state().open()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        boolean disputeStands = disputeStands(c, now) && recordMayBeDisputed;
+        apply(c.endAsMoot(reason, disputeStands, now), now);
+        return true;
+    }
+
+    /** Whether the objection's own DISPUTE is (or will be) on the record, after cancelling it where it is still undelivered. */
+    private boolean disputeStands(CaseFile c, Instant now) {
+        if (c.kind() != CaseKind.OBJECTION) {
+            return false;
+        }
+        outbox.cancelUndelivered(c.id(), RecordEffect.DISPUTE, now);
+        return outbox.mayReachRecord(c.id(), RecordEffect.DISPUTE);
+    }
+
+    private void apply(Transition t, Instant now) {
+        CaseFile after = t.after().withDeadline(deadlines.next(t.after()));
+        cases.update(after, now);
+        record(after, t, now);
     }
 
     /**
@@ -121,6 +179,12 @@ public class CaseService {
         if (!t.effects().isEmpty()) {
             outbox.enqueue(after.id(), after.record().recordId(), t.effects(), now);
         }
+        Decision d = after.decision();
+        notifications.plan(new CaseEvent(after.id(), after.kind().name(), t.action(), t.from() == null ? null : t.from().name(),
+                t.to().name(), d == null || d.outcome() == null ? null : d.outcome().name(), d == null ? t.note() : d.reason(),
+                after.record().department(),
+                after.record().category(), after.record().documentNumber(),
+                after.deadline() == null ? null : after.deadline().kind(), after.deadline() == null ? null : after.deadline().due()), now);
         events.publishEvent(new CaseChanged(after.id(), after.kind().name(), t.from() == null ? null : t.from().name(),
                 t.to().name(), after.ownerKey()));
     }

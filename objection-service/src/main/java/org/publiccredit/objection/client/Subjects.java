@@ -9,7 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-/** subject-service as this service uses it: finding the subject id of a citizen's verified id number (never creating one). */
+/**
+ * subject-service as this service uses it: finding the subject id of a citizen's verified id number (never creating one),
+ * and a subject's registered name (the name the signed texts carry).
+ */
 @Component
 public class Subjects {
 
@@ -43,6 +46,26 @@ public class Subjects {
             log.warn("subject-service resolve failed: {}", f.summary());
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "SUBJECT_SERVICE_UNAVAILABLE",
                     "Your identity cannot be matched to the record right now; try again shortly");
+        }
+    }
+
+    /**
+     * The subject's registered name (登记名称) in subject-service; empty when unknown, nameless, or subject-service cannot
+     * be asked right now (the caller then falls back to the record's name; logged without the id).
+     */
+    public Optional<String> registeredName(String subjectId) {
+        if (subjectId == null || subjectId.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            SubjectRef ref = client.get(subjectId);
+            return ref == null || ref.name() == null || ref.name().isBlank() ? Optional.empty() : Optional.of(ref.name().strip());
+        } catch (RuntimeException e) {
+            CallFailure f = CallFailure.of(e);
+            if (f.status() != 404) {
+                log.warn("subject-service read of a subject failed: {}", f.summary());
+            }
+            return Optional.empty();
         }
     }
 }

@@ -63,7 +63,8 @@ public class EffectOutbox {
     }
 
     /**
-     * Leases up to {@code batch} due effects whose record has no earlier undelivered effect. Safe with several
+     * Leases up to {@code batch} due effects whose record has no earlier effect still to deliver (PENDING, or DEAD until a
+     * reviewer retries it; a FAILED or CANCELLED one is over and holds nothing up). Safe with several
      * instances: rows are locked with SKIP LOCKED and leased until {@code now + lease}.
      */
     public List<Pending> claim(int batch, Instant now, Duration lease) {
@@ -74,7 +75,7 @@ public class EffectOutbox {
                     WHERE p.status = 'PENDING' AND p.next_attempt_at <= :now
                       AND (p.lease_until IS NULL OR p.lease_until < :now)
                       AND NOT EXISTS (SELECT 1 FROM record_effect q
-                                      WHERE q.record_id = p.record_id AND q.status <> 'DONE' AND q.id < p.id)
+                                      WHERE q.record_id = p.record_id AND q.status IN ('PENDING', 'DEAD') AND q.id < p.id)
                     ORDER BY p.id
                     LIMIT :batch
                     FOR UPDATE SKIP LOCKED)
@@ -136,6 +137,32 @@ public class EffectOutbox {
     public void failed(long id, String error) {
         jdbc.sql("UPDATE record_effect SET status = 'FAILED', lease_until = NULL, last_error = :error WHERE id = :id")
                 .param("error", error).param("id", id).update();
+    }
+
+    /**
+     * Cancels the case's effect while it has not reached record-service: PENDING or DEAD and not leased by a worker right
+     * now (a leased one may be on the wire).
+     *
+     * @return whether an effect was cancelled
+     */
+    public boolean cancelUndelivered(UUID caseId, PlannedEffect.RecordEffect effect, Instant now) {
+        return jdbc.sql("""
+                UPDATE record_effect SET status = 'CANCELLED', lease_until = NULL, last_error = 'cancelled: the case ended first'
+                WHERE case_id = :c AND effect = :e AND status IN ('PENDING', 'DEAD') AND (lease_until IS NULL OR lease_until < :now)
+                """)
+                .param("c", caseId).param("e", effect.name()).param("now", utc(now)).update() > 0;
+    }
+
+    /** Whether the case's effect reached record-service or may still reach it (DONE, or PENDING/DEAD not cancelled). */
+    public boolean mayReachRecord(UUID caseId, PlannedEffect.RecordEffect effect) {
+        return jdbc.sql("SELECT count(*) FROM record_effect WHERE case_id = :c AND effect = :e AND status IN ('DONE', 'PENDING', 'DEAD')")
+                .param("c", caseId).param("e", effect.name()).query(Long.class).single() > 0;
+    }
+
+    /** Whether the case's effect is still to be delivered (PENDING or DEAD). */
+    public boolean undelivered(UUID caseId, PlannedEffect.RecordEffect effect) {
+        return jdbc.sql("SELECT count(*) FROM record_effect WHERE case_id = :c AND effect = :e AND status IN ('PENDING', 'DEAD')")
+                .param("c", caseId).param("e", effect.name()).query(Long.class).single() > 0;
     }
 
     public List<Status> statusOf(UUID caseId) {

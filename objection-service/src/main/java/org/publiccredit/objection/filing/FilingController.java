@@ -206,13 +206,16 @@ class FilingController {
     }
 
     private static FilingService.Filing objection(FilingRequests.ObjectionRequest body, List<Attachments.Incoming> files) {
-        return new FilingService.Filing(CaseKind.OBJECTION, body.recordId(), body.reason(), null, null, files);
+        Contact contact = Contact.current();
+        return new FilingService.Filing(CaseKind.OBJECTION, body.recordId(), body.reason(), null, null, files, contact.email(),
+                contact.language());
     }
 
     private static FilingService.Filing repair(FilingRequests.RepairRequest body, List<Attachments.Incoming> files) {
+        Contact contact = Contact.current();
         return new FilingService.Filing(CaseKind.REPAIR, body.recordId(), body.reason(),
                 new RepairEligibility.Declaration(body.obligationsFulfilled(), body.obligationsStatement(), FilingService.proofCount(files)),
-                body.acceptedTemplates(), files);
+                body.acceptedTemplates(), files, contact.email(), contact.language());
     }
 
     private static List<Attachments.Incoming> incoming(List<MultipartFile> evidence, List<MultipartFile> proof,

@@ -30,7 +30,9 @@ import org.publiccredit.objection.cases.Deadlines;
 import org.publiccredit.objection.cases.RecordRef;
 import org.publiccredit.objection.cases.Transition;
 import org.publiccredit.objection.client.RecordView;
+import org.publiccredit.objection.client.CategoryNames;
 import org.publiccredit.objection.client.Records;
+import org.publiccredit.objection.client.Subjects;
 import org.publiccredit.objection.repair.RepairEligibility;
 import org.publiccredit.objection.repair.RepairTemplates;
 import org.springframework.dao.DuplicateKeyException;
@@ -55,12 +57,17 @@ class FilingService {
     private final Deadlines deadlines;
     private final Attachments attachments;
     private final RepairTemplates templates;
+    private final Subjects subjects;
+    private final CategoryNames categories;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     FilingService(Records records, RecordOwnership ownership, CaseRepository cases, CaseService caseService, Deadlines deadlines,
-            Attachments attachments, RepairTemplates templates, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+            Attachments attachments, RepairTemplates templates, Subjects subjects, CategoryNames categories, JdbcClient jdbc,
+            TransactionTemplate tx, Clock clock) {
+        this.subjects = subjects;
+        this.categories = categories;
         this.records = records;
         this.ownership = ownership;
         this.cases = cases;
@@ -84,9 +91,13 @@ class FilingService {
         }
     }
 
-    /** What an applicant sends: the case data and the files by purpose. */
+    /**
+     * What an applicant sends: the case data and the files by purpose, with the applicant's e-mail address (the token's
+     * {@code email} claim, or null) and language (from Accept-Language) for the notifications.
+     */
     record Filing(CaseKind kind, String recordId, String reason, RepairEligibility.Declaration declaration,
-            List<FilingRequests.TemplateAcceptance> acceptedTemplates, List<Attachments.Incoming> files) {
+            List<FilingRequests.TemplateAcceptance> acceptedTemplates, List<Attachments.Incoming> files, String email,
+            String language) {
     }
 
     Result file(Caller caller, String idempotencyKey, Filing filing) {
@@ -111,7 +122,7 @@ class FilingService {
             if (!eligibility.eligible()) {
                 return new Result.NotEligible(eligibility);
             }
-            signed = templates.fill(record, today);
+            signed = templates.fill(record, names(record), today);
             checkAccepted(filing.acceptedTemplates(), signed);
         } else {
             if (!"ACTIVE".equals(record.state())) {
@@ -134,7 +145,8 @@ class FilingService {
         List<RepairTemplates.Filled> texts = signed;
         try {
             tx.executeWithoutResult(s -> {
-                cases.insert(c, idempotencyKey, hash, now);
+                cases.insert(c, idempotencyKey, hash, now, new CaseRepository.Filing(
+                        record.version() == null ? null : Math.toIntExact(record.version()), filing.email(), filing.language()));
                 caseService.record(c, t, now);
                 attachments.store(id, uploads, caller.username(), now);
                 for (RepairTemplates.Filled f : texts) {
@@ -219,6 +231,12 @@ class FilingService {
     List<RepairTemplates.Filled> templates(Caller caller, String recordId) {
         RecordView record = records.find(recordId).orElseThrow(() -> ApiException.notFound("Record"));
         ownership.ownerKeyFor(caller, record);
-        return templates.fill(record, Deadlines.localDate(clock.instant()));
+        return templates.fill(record, names(record), Deadlines.localDate(clock.instant()));
+    }
+
+    /** The subject's registered name and the category's Chinese name for the signed texts (null where unknown). */
+    private RepairTemplates.Names names(RecordView record) {
+        return new RepairTemplates.Names(subjects.registeredName(record.subjectId()).orElse(null),
+                categories.name(record.category(), "zh-CN").orElse(null));
     }
 }

@@ -17,7 +17,8 @@ import org.publiccredit.objection.cases.CaseState;
  */
 record CaseRow(CaseKind kind, CaseState state, Instant submittedAt, Instant acceptedAt, Instant decidedAt, LocalDate deadlineDue) {
 
+    /** Concluded by the platform (refused, concluded, decided); a withdrawn or moot case was not concluded by anyone. */
     boolean closed() {
-        return !state.open() && decidedAt != null;
+        return !state.open() && state != CaseState.WITHDRAWN && decidedAt != null;
     }
 }

@@ -145,4 +145,56 @@ class CaseFileTest {
         assertProblem(() -> reviewed.decide(REVIEWER, Outcome.UPHELD, "x", NOW), 400, "OUTCOME_NOT_ALLOWED");
         assertProblem(() -> reviewed.decide(REVIEWER, Outcome.APPROVED, " ", NOW), 400, "VALIDATION_FAILED");
     }
+
+    @Test
+    void theApplicantWithdrawsAnUndecidedCaseAndAStandingDisputeIsCleared() {
+        Transition submitted = objection().withdraw(APPLICANT, "  不再需要  ", false, NOW);
+        assertThat(submitted.to()).isEqualTo(CaseState.WITHDRAWN);
+        assertThat(submitted.action()).isEqualTo("WITHDRAW");
+        assertThat(submitted.after().decision().outcome()).isEqualTo(Outcome.WITHDRAWN);
+        assertThat(submitted.after().decision().reason()).isEqualTo("不再需要");
+        assertThat(submitted.effects()).isEmpty();
+
+        CaseFile verifying = objection().accept(REVIEWER, null, NOW).after().assign(REVIEWER, null, NOW).after()
+                .propose(DEPARTMENT, Outcome.UPHELD, "stands", null, NOW).after();
+        Transition withdrawn = verifying.withdraw(APPLICANT, null, true, NOW);
+        assertThat(withdrawn.from()).isEqualTo(CaseState.VERIFYING);
+        assertThat(withdrawn.after().decision().reason()).isEqualTo("申请人撤回申请");
+        assertThat(withdrawn.effects()).extracting(e -> e.effect()).containsExactly(RecordEffect.CLEAR_DISPUTE);
+
+        CaseFile reviewed = repair().accept(REVIEWER, null, NOW).after().assign(REVIEWER, null, NOW).after()
+                .propose(DEPARTMENT, Outcome.APPROVED, "ok", null, NOW).after();
+        assertThat(reviewed.withdraw(APPLICANT, null, true, NOW).effects()).as("a repair never disputed its record").isEmpty();
+    }
+
+    @Test
+    void onlyTheApplicantWithdrawsAndNeverADecidedCase() {
+        assertProblem(() -> objection().withdraw(REVIEWER, null, false, NOW), 403, "ACCESS_DENIED");
+        assertProblem(() -> objection().withdraw(DEPARTMENT, null, false, NOW), 403, "ACCESS_DENIED");
+        CaseFile refused = objection().refuse(REVIEWER, "材料不全", NOW).after();
+        assertProblem(() -> refused.withdraw(APPLICANT, null, false, NOW), 409, "CASE_ALREADY_CLOSED");
+        CaseFile approved = repair().accept(REVIEWER, null, NOW).after().assign(REVIEWER, null, NOW).after()
+                .propose(DEPARTMENT, Outcome.APPROVED, "ok", null, NOW).after().decide(REVIEWER, Outcome.APPROVED, "ok", NOW).after();
+        assertProblem(() -> approved.withdraw(APPLICANT, null, false, NOW), 409, "CASE_ALREADY_CLOSED");
+        CaseFile withdrawn = objection().withdraw(APPLICANT, null, false, NOW).after();
+        assertProblem(() -> withdrawn.withdraw(APPLICANT, null, false, NOW), 409, "CASE_ALREADY_CLOSED");
+        assertProblem(() -> withdrawn.accept(REVIEWER, null, NOW), 409, "ILLEGAL_TRANSITION");
+    }
+
+    @Test
+    void aMootCaseEndsBySystemWithTheReason() {
+        CaseFile accepted = objection().accept(REVIEWER, null, NOW).after();
+        Transition moot = accepted.endAsMoot("记录已被撤销", false, NOW);
+        assertThat(moot.to()).isEqualTo(CaseState.WITHDRAWN);
+        assertThat(moot.actor().role()).isEqualTo(ActorRole.SYSTEM);
+        assertThat(moot.after().decision().outcome()).isEqualTo(Outcome.WITHDRAWN_MOOT);
+        assertThat(moot.after().decision().reason()).isEqualTo("记录已被撤销");
+        assertThat(moot.effects()).isEmpty();
+        assertThat(accepted.endAsMoot("记录已被更正", true, NOW).effects()).extracting(e -> e.effect())
+                .containsExactly(RecordEffect.CLEAR_DISPUTE);
+        CaseFile concluded = moot.after();
+        assertProblem(() -> concluded.endAsMoot("记录已被撤销", false, NOW), 409, "CASE_ALREADY_CLOSED");
+        assertThat(Outcome.allowedFor(CaseKind.OBJECTION)).doesNotContain(Outcome.WITHDRAWN, Outcome.WITHDRAWN_MOOT);
+        assertThat(Outcome.allowedFor(CaseKind.REPAIR)).doesNotContain(Outcome.WITHDRAWN, Outcome.WITHDRAWN_MOOT);
+    }
 }

@@ -13,11 +13,20 @@ class SubjectsTest {
     private static final class Recording implements SubjectClient {
         final List<Map<String, Object>> bodies = new ArrayList<>();
         SubjectClient.LookupResponse answer;
+        SubjectRef registered;
 
         @Override
         public SubjectClient.LookupResponse lookup(Map<String, Object> body) {
             bodies.add(body);
             return answer;
+        }
+
+        @Override
+        public SubjectRef get(String id) {
+            if (registered == null) {
+                throw new IllegalStateException("subject-service down");
+            }
+            return registered;
         }
     }
 
@@ -38,5 +47,15 @@ class SubjectsTest {
         Recording client = new Recording();
         client.answer = new SubjectClient.LookupResponse(List.of(new SubjectClient.LookupItem(0, null, "SUBJECT_NOT_FOUND")));
         assertThat(new Subjects(client).lookupId("450202199001011237")).isEmpty();
+    }
+
+    @Test
+    void theRegisteredNameComesFromSubjectServiceAndIsEmptyWhenItCannotBeAsked() {
+        Recording client = new Recording();
+        client.registered = new SubjectRef("s-1", "USCC", "91450200MA5K00012P", null, " 柳州示范科技有限公司 ", "ENTERPRISE", "450202", true);
+        assertThat(new Subjects(client).registeredName("s-1")).contains("柳州示范科技有限公司");
+        client.registered = null;
+        assertThat(new Subjects(client).registeredName("s-1")).isEmpty();
+        assertThat(new Subjects(client).registeredName(null)).isEmpty();
     }
 }
