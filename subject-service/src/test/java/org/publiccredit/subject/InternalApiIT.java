@@ -60,6 +60,8 @@ class InternalApiIT {
         assertThat(subject.path("name").asString()).isEqualTo(body.get("name"));
         assertThat(subject.path("formerNames").get(0).path("until").asString()).isNotBlank();
         assertThat(subject.path("verified").asBoolean()).isTrue();
+        assertThat(subject.path("industry").asString()).as("the industry, for search's filters and grade statistics")
+                .isEqualTo(body.get("industry"));
 
         String number = Subjects.freshIdNumber();
         String personId = Subjects.internal().post("/internal/v1/subjects:resolve", Map.of("identifier", number, "name", "馈送人"))

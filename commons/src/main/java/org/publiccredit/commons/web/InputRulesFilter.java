@@ -50,6 +50,12 @@ public class InputRulesFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (idNumberInPath(request.getRequestURI()) || idNumberInPath(decodedOrNull(request.getRequestURI()))) {
+            refuse(response, 400, ID_NUMBER_IN_URL, "An id number is never sent in a URL (URLs are kept in logs): your own file is "
+                    + "GET /api/v1/subjects/mine/records, officers look a person's records up with POST /api/v1/subjects/records:lookup "
+                    + "and the number in the body", List.of(new FieldProblem("path", ID_NUMBER_IN_URL, "holds a resident id number")));
+            return;
+        }
         List<FieldProblem> problems;
         try {
             problems = parameterProblems(request);
@@ -72,6 +78,35 @@ public class InputRulesFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(isUtf8Json(request) ? new StrictUtf8Request(request, maxJsonBytes) : request, response);
+    }
+
+    /** The code of a request whose path holds a resident id number. */
+    public static final String ID_NUMBER_IN_URL = "ID_NUMBER_IN_URL";
+
+    /**
+     * Whether a segment of the path (or its part before a {@code :verb}) is a valid resident id number. The identifier
+     * check ({@code /api/v1/identifiers/…}) is the one place that takes any code in its path, by its published contract.
+     */
+    static boolean idNumberInPath(String uri) {
+        if (uri == null || uri.startsWith("/api/v1/identifiers/")) {
+            return false;
+        }
+        for (String segment : uri.split("/")) {
+            int colon = segment.indexOf(':');
+            String s = colon >= 0 ? segment.substring(0, colon) : segment;
+            if ((s.length() == 18 || s.length() == 15) && Character.isDigit(s.charAt(0))
+                    && org.publiccredit.commons.id.IdNumber.check(s).valid()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String decodedOrNull(String uri) {
+        if (uri == null || uri.indexOf('%') < 0) {
+            return null;
+        }
+        return decodeStrictly(uri.replace("+", "%2B"));
     }
 
     private static void refuse(HttpServletResponse response, int status, String code, String detail, List<FieldProblem> problems)

@@ -6,7 +6,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.publiccredit.commons.security.Caller;
 import org.springframework.validation.annotation.Validated;
+import java.util.ArrayList;
+import java.util.List;
+import org.publiccredit.commons.id.IdNumber;
+import org.publiccredit.commons.id.IdentifierCheck;
+import org.publiccredit.commons.problem.ApiException;
+import org.publiccredit.commons.problem.FieldProblem;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,6 +56,47 @@ class SubjectRecordsController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such record in the caller's file")
     RecordView mineRecord(@PathVariable String recordId, Caller caller) {
         return subjectRecords.mineById(caller, recordId);
+    }
+
+    /**
+     * @param idNumber the person's resident id number (never in a URL)
+     * @param category only this category, or null
+     * @param page page from 0
+     * @param size page size
+     */
+    record LookupRequest(String idNumber, String category, Integer page, Integer size) {
+    }
+
+    /** A person's file for those allowed (officers, reviewers, admins; the person himself): the number in the body. */
+    @PostMapping("/api/v1/subjects/records:lookup")
+    @Operation(operationId = "lookupPersonRecords", summary = "A natural person's file by id number in the body (an id number is "
+            + "never sent in a URL); the same answer and rights as listSubjectRecords")
+    @ApiResponse(responseCode = "200", description = "a page of the file")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: idNumber missing or not a valid id number, bad paging")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such subject, or not the caller's to read")
+    SubjectRecords.Page<RecordView> lookup(@RequestBody LookupRequest request, Caller caller) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String idNumber = request == null ? null : request.idNumber();
+        if (idNumber == null || idNumber.isBlank()) {
+            problems.add(new FieldProblem("idNumber", "FIELD_REQUIRED", "the person's resident id number"));
+        } else {
+            IdentifierCheck check = IdNumber.check(idNumber);
+            if (!check.valid()) {
+                problems.add(new FieldProblem("idNumber", check.errorCodes().getFirst(), "not a valid resident id number"));
+            }
+        }
+        int page = request == null || request.page() == null ? 0 : request.page();
+        int size = request == null || request.size() == null ? 20 : request.size();
+        if (page < 0 || page > 10_000) {
+            problems.add(new FieldProblem("page", "FIELD_OUT_OF_RANGE", "0 to 10000"));
+        }
+        if (size < 1 || size > 100) {
+            problems.add(new FieldProblem("size", "FIELD_OUT_OF_RANGE", "1 to 100"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid("VALIDATION_FAILED", "The lookup is invalid", problems);
+        }
+        return subjectRecords.recordsFor(caller, idNumber, request.category(), page, size);
     }
 
     @GetMapping("/api/v1/subjects/{code}/records")

@@ -60,14 +60,14 @@ class ReadsNeverWriteIT {
         String reviewer = Tokens.user("reviewer1");
         // through the gateway for a few (its rate limit allows a user about 50 a second), the rest at record-service
         for (String id : ids.subList(0, 20)) {
-            JsonNode page = Api.gateway().as(reviewer).get("/api/v1/subjects/" + id + "/records").expect(200).json();
+            JsonNode page = Api.gateway().as(reviewer).post("/api/v1/subjects/records:lookup", Map.of("idNumber", id)).expect(200).json();
             assertThat(page.path("total").asInt()).isZero();
         }
         List<Reply> replies = Burst.of(ids.size() - 20, 16,
-                n -> Api.service("record").as(reviewer).get("/api/v1/subjects/" + ids.get(20 + n) + "/records"));
+                n -> Api.service("record").as(reviewer).post("/api/v1/subjects/records:lookup", Map.of("idNumber", ids.get(20 + n))));
         assertThat(replies).extracting(Reply::status).containsOnly(200);
         // a department reading an unknown person: not found, and not registered either
-        Api.gateway().as(Tokens.user("officer-market")).get("/api/v1/subjects/" + freshIdNumber() + "/records")
+        Api.gateway().as(Tokens.user("officer-market")).post("/api/v1/subjects/records:lookup", Map.of("idNumber", freshIdNumber()))
                 .expectProblem(404, "NOT_FOUND");
         assertThat(registered(ids)).isZero();
     }

@@ -11,6 +11,7 @@ import org.publiccredit.commons.id.IdentifierCheck;
 import org.publiccredit.commons.id.IdentifierKind;
 import org.publiccredit.commons.id.IdNumber;
 import org.publiccredit.commons.id.Identifiers;
+import org.publiccredit.commons.id.OrgCode;
 import org.publiccredit.commons.id.Uscc;
 import org.publiccredit.subject.web.Languages;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,8 @@ class IdentifierController {
      * The check.
      *
      * @param valid      whether the identifier is valid
-     * @param kind       USCC, ID_NUMBER, or null when the kind cannot be told
+     * @param kind       USCC, ID_NUMBER, ORG_CODE (a 9-character organisation code, valid to look a subject up by), or null
+     *                   when the kind cannot be told
      * @param normalized the normalised value (an upgraded legacy id number in its 18-digit form); masked for id numbers
      * @param errors     every error found, with a message in the caller's language (Chinese unless English is asked for)
      */
@@ -55,13 +57,25 @@ class IdentifierController {
 
     @GetMapping("/api/v1/identifiers/{value}")
     @Operation(operationId = "checkIdentifier", summary = "Check a unified social credit code or resident id number",
-            description = "Without kind the kind is detected (see commons Identifiers); with kind=USCC or kind=ID_NUMBER the value is "
-                    + "checked as that kind, as a partner does for a column that holds only one kind. Messages in Chinese unless "
+            description = "Without kind the kind is detected (see commons Identifiers); with kind=USCC, ID_NUMBER or ORG_CODE the value is "
+                    + "checked as that kind, as a partner does for a column that holds only one kind. A valid 9-character organisation code (GB 11714, with or "
+                    + "without its hyphen) answers valid with kind ORG_CODE: GET /api/v1/subjects/{it} finds the USCC containing it. Messages in Chinese unless "
                     + "Accept-Language prefers English.")
     CheckResponse check(@PathVariable String value,
             @Parameter(description = "check as this kind instead of detecting it") @RequestParam(required = false) IdentifierKind kind,
             HttpServletRequest request) {
         Locale locale = Languages.of(request);
+        java.util.Optional<String> orgCode = kind == null || kind == IdentifierKind.ORG_CODE ? OrgCode.parse(value) : java.util.Optional.empty();
+        if (orgCode.isPresent() && (kind == IdentifierKind.ORG_CODE || Identifiers.check(value, clock).hasError("IDENTIFIER_LENGTH"))) {
+            // a 9-character organisation code is a valid code to look up by (the USCC containing it), not a length error
+            return new CheckResponse(true, IdentifierKind.ORG_CODE, orgCode.get(), List.of());
+        }
+        if (kind == IdentifierKind.ORG_CODE) {
+            return new CheckResponse(false, IdentifierKind.ORG_CODE, Identifiers.normalize(value),
+                    List.of(new Error("ORG_CODE_INVALID", locale.getLanguage().equals("en")
+                            ? "not an organisation code: 8 digits or capital letters and a check character (GB 11714)"
+                            : "不是有效的组织机构代码：应为8位数字或大写字母加1位校验码（GB 11714）")));
+        }
         IdentifierCheck check = kind == null ? Identifiers.check(value, clock)
                 : kind == IdentifierKind.USCC ? Uscc.check(value) : IdNumber.check(value, clock);
         String normalized = check.kind() == IdentifierKind.USCC ? check.normalized() : Identifiers.mask(check.normalized());

@@ -128,7 +128,11 @@ public class SubjectService {
             }
         }
         IdentifierCheck check = Uscc.check(key);
-        return check.valid() ? store.findByCode(check.normalized()) : Optional.empty();
+        if (check.valid()) {
+            return store.findByCode(check.normalized());
+        }
+        // an organisation code (GB 11714) is characters 9-17 of the USCC: it finds the subject whose code contains it
+        return org.publiccredit.commons.id.OrgCode.parse(key).flatMap(store::findByOrgCode);
     }
 
     private SubjectDraft checked(SubjectInput input, Locale locale) {

@@ -50,6 +50,12 @@ public class SubjectStore {
         return jdbc.query("SELECT " + COLUMNS + " FROM subject WHERE code = ?", mapper, code).stream().findFirst();
     }
 
+    /** The organisation whose USCC contains this organisation code (characters 9-17; index subject_org_code). */
+    public Optional<Subject> findByOrgCode(String orgCode) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM subject WHERE substring(code, 9, 9) = ? AND code IS NOT NULL ORDER BY code LIMIT 1",
+                mapper, orgCode).stream().findFirst();
+    }
+
     public Optional<Subject> findByHash(byte[] hash) {
         return jdbc.query("SELECT " + COLUMNS + " FROM subject WHERE id_hash = ?", mapper, (Object) hash).stream().findFirst();
     }
@@ -138,10 +144,10 @@ public class SubjectStore {
     }
 
     record FeedSubject(UUID id, IdentifierKind kind, String code, String masked, String name, List<FormerName> formerNames,
-            List<String> shortNames, SubjectType type, String region, RegistrationStatus status, boolean verified) {
+            List<String> shortNames, SubjectType type, String region, RegistrationStatus status, boolean verified, Industry industry) {
         static FeedSubject of(Subject s) {
             return new FeedSubject(s.id(), s.kind(), s.code(), s.masked(), s.name(), s.formerNames(), s.shortNames(), s.type(), s.region(),
-                    s.status(), s.verified());
+                    s.status(), s.verified(), s.industry());
         }
     }
 
