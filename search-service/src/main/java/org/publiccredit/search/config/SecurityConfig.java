@@ -22,6 +22,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/search/mine").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/v1/search", "/api/v1/search/**", "/api/v1/public/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/stats/grades").hasAnyRole("OFFICER", "REVIEWER", "ADMIN")
+                        .requestMatchers("/api/v1/supervision/**").hasAnyRole("OFFICER", "ADMIN")
                         .anyRequest().authenticated())
                 .build();
     }

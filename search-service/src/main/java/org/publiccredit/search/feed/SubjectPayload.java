@@ -1,5 +1,6 @@
 package org.publiccredit.search.feed;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /**
@@ -17,9 +18,11 @@ import java.util.List;
  * @param region 6-digit division code
  * @param status registry status
  * @param verified verified by the registry
+ * @param industry GB/T 4754 section letter A-T (absent in payloads written before issue 23, and for persons)
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record SubjectPayload(String id, String kind, String code, String masked, String name, List<FormerName> formerNames,
-        List<String> shortNames, String type, String region, String status, Boolean verified) {
+        List<String> shortNames, String type, String region, String status, Boolean verified, String industry) {
 
     /**
      * A former name.

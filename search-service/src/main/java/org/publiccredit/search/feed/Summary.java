@@ -1,8 +1,10 @@
 package org.publiccredit.search.feed;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.publiccredit.search.index.Evaluation;
 import org.publiccredit.search.index.ListEntry;
 
 /**
@@ -18,9 +20,13 @@ import org.publiccredit.search.index.ListEntry;
  * @param latestPenalties latest public penalties (≤ 5)
  * @param disputed public records under objection
  * @param validUntil the next instant at which time alone changes this summary, or null
+ * @param evaluation the subject's credit evaluation (grade A-D with its reasons), or null from a record-service that does
+ *        not send it yet
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record Summary(String subjectId, String subjectCode, Map<String, Integer> counts, List<ListEntry> redList,
-        List<ListEntry> blackList, List<ListEntry> abnormalList, List<ListEntry> latestPenalties, List<ListEntry> disputed, Instant validUntil) {
+        List<ListEntry> blackList, List<ListEntry> abnormalList, List<ListEntry> latestPenalties, List<ListEntry> disputed, Instant validUntil,
+        Evaluation evaluation) {
 
     public Summary {
         counts = counts != null ? Map.copyOf(counts) : Map.of();
@@ -31,8 +37,14 @@ public record Summary(String subjectId, String subjectCode, Map<String, Integer>
         disputed = disputed != null ? List.copyOf(disputed) : List.of();
     }
 
+    /** This summary, to be fetched again at {@code at} (e.g. now, when it could not be fetched). */
+    public Summary dueAt(Instant at) {
+        return new Summary(subjectId, subjectCode, counts, redList, blackList, abnormalList, latestPenalties, disputed,
+                validUntil == null || at.isBefore(validUntil) ? at : validUntil, evaluation);
+    }
+
     /** Nothing public (the subject is unknown to record-service, or has no public record). */
     public static Summary empty(String subjectId) {
-        return new Summary(subjectId, null, Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null);
+        return new Summary(subjectId, null, Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
     }
 }

@@ -3,6 +3,7 @@ package org.publiccredit.search.indexer;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +20,10 @@ import org.publiccredit.search.index.SubjectIndex;
 import org.publiccredit.search.index.SubjectIndex.Stored;
 import org.publiccredit.search.index.SubjectIndex.Write;
 import org.publiccredit.search.indexer.IndexerPhases.Phase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientException;
 
 /**
  * Applies one page of a feed to one concrete index, idempotently: a subject change older than or equal to the
@@ -30,6 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ChangeApplier {
 
+    private static final Logger log = LoggerFactory.getLogger(ChangeApplier.class);
     private final SubjectIndex index;
     private final FeedClient feeds;
     private final Clock clock;
@@ -44,11 +49,16 @@ class ChangeApplier {
     }
 
     /**
-     * Subject changes in feed order; returns the number of documents written or deleted.
+     * Subject changes in feed order; returns the number of documents written or deleted. A subject new to the index, or an
+     * organisation whose document holds no evaluation yet, gets its summary with the page: every subject has an
+     * evaluation (a clean one is B), and a subject without records has no record change that would bring it.
      *
-     * @param summariesReflect null: a subject new to the index gets an empty summary (its record changes, later in the
-     *        record feed, bring it). Otherwise (a rebuild, whose record feed starts at the head it saw): a subject new to
-     *        the index gets its summary now, fetched after the record feed was at this seq, which it then reflects
+     * @param summariesReflect null (the live index): those summaries are fetched after the page's documents were read; a
+     *        summary fetched so does not say which record changes it reflects, so the document's {@code recordSeq} stays
+     *        as it was (a later record change fetches it again). If record-service cannot answer, the subjects are
+     *        indexed without them and marked due ({@code summaryValidUntil} now): the refresh scan fetches them later.
+     *        Otherwise (a rebuild, whose record feed starts at the head it saw): they are fetched while the documents are
+     *        read, and a subject new to the index records this seq, which its summary then reflects
      */
     int applySubjectChanges(String target, List<Change> changes, Long summariesReflect) throws IOException {
         Set<String> ids = new LinkedHashSet<>();
@@ -60,7 +70,7 @@ class ChangeApplier {
         if (ids.isEmpty()) {
             return 0;
         }
-        Read read = summariesReflect != null ? readWithSummaries(target, ids) : new Read(stored(target, ids), Map.of());
+        Read read = summariesReflect != null ? readWithSummaries(target, ids) : readThenSummaries(target, ids);
         Map<String, Stored> stored = read.stored();
         Map<String, Summary> summaries = read.summaries();
         Map<String, SubjectDocument> next = new LinkedHashMap<>();
@@ -75,10 +85,10 @@ class ChangeApplier {
             }
             PublicDocuments.Identity identity = deleted(c) ? null : PublicDocuments.identity(c.subject());
             String kind = identity != null ? identity.kind() : doc != null ? doc.kind() : null;
-            // new to the index in a rebuild: the summary fetched with the page, reflecting the record feed up to then
-            boolean fresh = doc == null && summariesReflect != null;
-            Summary summary = fresh ? summaries.get(id) : PublicDocuments.summaryOf(doc);
-            Long recordSeq = fresh ? summariesReflect : doc != null ? doc.recordSeq() : null;
+            Summary fetched = needsSummary(doc) ? summaries.get(id) : null;
+            Summary summary = fetched != null ? fetched : PublicDocuments.summaryOf(doc);
+            // new to the index in a rebuild: the summary fetched with the page reflects the record feed up to then
+            Long recordSeq = doc == null && fetched != null && summariesReflect != null ? summariesReflect : doc != null ? doc.recordSeq() : null;
             next.put(id, PublicDocuments.build(id, kind, identity, summary, c.seq(), recordSeq, clock.instant()));
         }
         return write(target, next, stored);
@@ -148,6 +158,40 @@ class ChangeApplier {
 
     /** The stored documents of some subjects and their summaries. */
     private record Read(Map<String, Stored> stored, Map<String, Summary> summaries) {
+    }
+
+    /** Whether a subject change fetches the summary: the subject is new to the index, or an organisation not evaluated yet. */
+    private static boolean needsSummary(SubjectDocument doc) {
+        return doc == null || doc.evaluation() == null && !doc.naturalPerson();
+    }
+
+    /**
+     * The live index: the stored documents first, then the summaries of the subjects that need one; when record-service
+     * cannot answer, a summary that is due at once (empty, {@code validUntil} now) stands for each of them.
+     */
+    private Read readThenSummaries(String target, Set<String> ids) throws IOException {
+        Map<String, Stored> stored = stored(target, ids);
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (needsSummary(stored.containsKey(id) ? stored.get(id).doc() : null)) {
+                wanted.add(id);
+            }
+        }
+        if (wanted.isEmpty()) {
+            return new Read(stored, Map.of());
+        }
+        try {
+            return new Read(stored, fetchSummaries(wanted));
+        } catch (RestClientException e) {
+            log.warn("summaries of {} subjects not fetched ({}): indexed without them, fetched again by the refresh scan", wanted.size(),
+                    e.getClass().getSimpleName());
+            Map<String, Summary> due = new HashMap<>();
+            for (String id : wanted) {
+                Stored s = stored.get(id);
+                due.put(id, s == null ? Summary.empty(id).dueAt(clock.instant()) : PublicDocuments.summaryOf(s.doc()).dueAt(clock.instant()));
+            }
+            return new Read(stored, due);
+        }
     }
 
     /** Reads both at once: record-service summarises the subjects while Elasticsearch reads their documents. */

@@ -1,6 +1,9 @@
 package org.publiccredit.search.indexer;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.publiccredit.search.feed.SubjectPayload;
 import org.publiccredit.search.feed.Summary;
+import org.publiccredit.search.index.Evaluation;
+import org.publiccredit.search.index.Grade;
 import org.publiccredit.search.index.ListEntry;
 import org.publiccredit.search.index.SubjectDocument;
 import org.publiccredit.search.names.NameKeys;
@@ -42,9 +47,10 @@ final class PublicDocuments {
      * @param region division code
      * @param status registry status
      * @param verified verified by the registry
+     * @param industry GB/T 4754 section letter (organisations)
      */
     record Identity(String kind, String code, String masked, String name, List<String> formerNames, List<String> shortNames, String type, String region,
-            String status, Boolean verified) {
+            String status, Boolean verified, String industry) {
     }
 
     static Identity identity(SubjectPayload p) {
@@ -59,7 +65,7 @@ final class PublicDocuments {
         boolean person = SubjectDocument.KIND_ID_NUMBER.equals(kind);
         // a person's code field would be the raw number: only the masked form is ever taken
         return new Identity(kind, person ? null : p.code(), person ? p.masked() : null, p.name(), former, shortNames, p.type(), p.region(),
-                p.status(), p.verified());
+                p.status(), p.verified(), person || p.industry() == null || p.industry().isBlank() ? null : p.industry().strip());
     }
 
     /** The identity a stored document holds, or null when it holds none (not yet known, or a person not public). */
@@ -68,7 +74,7 @@ final class PublicDocuments {
             return null;
         }
         return new Identity(d.kind(), d.code(), d.masked(), d.name(), d.formerNames() != null ? d.formerNames() : List.of(),
-                d.shortNames() != null ? d.shortNames() : List.of(), d.type(), d.region(), d.status(), d.verified());
+                d.shortNames() != null ? d.shortNames() : List.of(), d.type(), d.region(), d.status(), d.verified(), d.industry());
     }
 
     /** The summary a stored document holds (empty when none). */
@@ -77,7 +83,7 @@ final class PublicDocuments {
             return null;
         }
         return new Summary(d.subjectId(), d.code(), d.counts(), d.redList(), d.blackList(), d.abnormalList(), d.latestPenalties(), d.disputed(),
-                d.summaryValidUntil());
+                d.summaryValidUntil(), d.evaluation());
     }
 
     /** Tells a person from an organisation by the code record-service shows: a masked number has asterisks. */
@@ -114,7 +120,8 @@ final class PublicDocuments {
             if (!visible) {
                 // not public: keep only when the summary must be fetched again at a given time
                 return s.validUntil() == null ? null : new SubjectDocument(subjectId, k, false, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, s.validUntil(), subjectSeq, recordSeq, now, null, null, null);
+                        null, null, null, null, null, null, null, null, null, null, s.validUntil(), subjectSeq, recordSeq, now, null, null, null,
+                        null, null, null, null);
             }
         }
         boolean visible = identity != null;
@@ -140,14 +147,41 @@ final class PublicDocuments {
             lists.add(ABNORMAL);
         }
         Identity id = identity;
+        // a person's summary kept no evaluation (personView): grades are of organisations
+        Evaluation evaluation = s.evaluation();
+        String grade = evaluation != null ? Grade.parse(evaluation.grade()).map(Grade::name).orElse(null) : null;
         return new SubjectDocument(subjectId, k, visible,
                 id != null ? id.code() : null, id != null ? id.masked() : null, id != null ? id.name() : null,
                 id != null ? id.formerNames() : null, id != null ? id.shortNames() : null, id != null ? id.type() : null,
                 id != null ? id.region() : null, id != null ? id.status() : null, id != null ? id.verified() : null,
                 lists, List.copyOf(counts.keySet()), counts, s.redList(), s.blackList(), s.abnormalList(), s.latestPenalties(), s.disputed(),
-                s.validUntil(), subjectSeq, recordSeq, now,
+                refreshAt(s.validUntil(), evaluation, now), subjectSeq, recordSeq, now,
                 visible ? names(k, id) : null,
-                visible ? orgCode(id.code()) : null, visible ? standing(id) : null);
+                visible ? orgCode(id.code()) : null, visible ? standing(id) : null, id != null ? id.industry() : null, grade, evaluation,
+                visible && !SubjectDocument.KIND_ID_NUMBER.equals(k) ? SubjectDocument.drawKey(subjectId) : null);
+    }
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /**
+     * When the summary must be fetched again: its {@code validUntil}, or the start of the day (in China) on which time
+     * alone changes the grade, whichever comes first. A {@code changesOn} not after now is not taken (the evaluation
+     * would otherwise be fetched again every scan until record-service moved it on).
+     */
+    static Instant refreshAt(Instant validUntil, Evaluation evaluation, Instant now) {
+        if (evaluation == null || evaluation.changesOn() == null || evaluation.changesOn().isBlank()) {
+            return validUntil;
+        }
+        Instant changes;
+        try {
+            changes = LocalDate.parse(evaluation.changesOn().strip()).atStartOfDay(CHINA).toInstant();
+        } catch (DateTimeParseException e) {
+            return validUntil;
+        }
+        if (!changes.isAfter(now)) {
+            return validUntil;
+        }
+        return validUntil == null || changes.isBefore(validUntil) ? changes : validUntil;
     }
 
     /** The names' search keys; a person (public only while black-listed) is found by name but never suggested. */
@@ -173,6 +207,6 @@ final class PublicDocuments {
         Map<String, Integer> counts = s.counts().entrySet().stream().filter(e -> categories.contains(e.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         List<ListEntry> disputed = s.disputed().stream().filter(e -> records.contains(e.recordId())).toList();
-        return new Summary(s.subjectId(), s.subjectCode(), counts, List.of(), s.blackList(), List.of(), List.of(), disputed, s.validUntil());
+        return new Summary(s.subjectId(), s.subjectCode(), counts, List.of(), s.blackList(), List.of(), List.of(), disputed, s.validUntil(), null);
     }
 }

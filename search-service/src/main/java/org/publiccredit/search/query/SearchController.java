@@ -22,9 +22,10 @@ class SearchController {
     @GetMapping("/api/v1/search")
     Views.SearchPage search(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
             @RequestParam(required = false) String type, @RequestParam(required = false) String list,
-            @RequestParam(required = false) String category, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String grade,
+            @RequestParam(required = false) String industry, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return search.search(SearchCriteria.of(q, region, type, list, category, page, size));
+        return search.search(SearchCriteria.of(q, region, type, list, category, grade, industry, page, size));
     }
 
     /** What the search box may complete the text to: names, former and short names, pinyin and initials. */

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.publiccredit.commons.id.SubjectType;
 import org.publiccredit.commons.problem.ApiException;
 import org.publiccredit.commons.problem.FieldProblem;
+import org.publiccredit.search.index.Filters;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -21,10 +21,17 @@ import org.springframework.http.HttpStatus;
  * @param type a subject type
  * @param list {@code red}, {@code black} or {@code abnormal} (经营异常名录)
  * @param category a catalog code
+ * @param grades credit grades (A-D), any of which matches; empty for all
+ * @param industry a GB/T 4754 section letter A-T
  * @param page the page, from 0
  * @param size the page size, 1-50
  */
-public record SearchCriteria(String text, String code, String region, String type, String list, String category, int page, int size) {
+public record SearchCriteria(String text, String code, String region, String type, String list, String category, List<String> grades,
+        String industry, int page, int size) {
+
+    public SearchCriteria {
+        grades = grades != null ? List.copyOf(grades) : List.of();
+    }
 
     public static final int MAX_TEXT = 100;
     public static final int MAX_SIZE = 50;
@@ -36,10 +43,15 @@ public record SearchCriteria(String text, String code, String region, String typ
     private static final Pattern CODE = Pattern.compile("[0-9A-Z]{2,18}");
     /** What people put between a code's parts (91450205-MA5QJWYL96, MA5QJWYL-9, 9145 0205 …): not part of it. */
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-‐‑‒–—―_.·/]");
-    private static final Pattern REGION = Pattern.compile("\\d{2}|\\d{4}|\\d{6}");
     private static final Pattern CATEGORY = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
     public static SearchCriteria of(String q, String region, String type, String list, String category, Integer page, Integer size) {
+        return of(q, region, type, list, category, null, null, page, size);
+    }
+
+    /** A checked search with every filter: {@code grade} is {@code A} or a list such as {@code C,D}. */
+    public static SearchCriteria of(String q, String region, String type, String list, String category, String grade, String industry,
+            Integer page, Integer size) {
         List<FieldProblem> problems = new ArrayList<>();
         String text = null;
         if (q != null) {
@@ -65,19 +77,8 @@ public record SearchCriteria(String text, String code, String region, String typ
                 code = compact;
             }
         }
-        String r = blankToNull(region);
-        if (r != null && !REGION.matcher(r).matches()) {
-            problems.add(new FieldProblem("region", "FIELD_PATTERN", "must be a 2-, 4- or 6-digit division code"));
-        }
-        String t = blankToNull(type);
-        if (t != null) {
-            t = t.toUpperCase(Locale.ROOT);
-            try {
-                SubjectType.valueOf(t);
-            } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem("type", "FIELD_INVALID", "must be one of the subject types, e.g. ENTERPRISE"));
-            }
-        }
+        String r = Filters.region("region", region, problems);
+        String t = Filters.type("type", type, problems);
         String l = blankToNull(list);
         if (l != null) {
             l = l.toLowerCase(Locale.ROOT);
@@ -92,6 +93,8 @@ public record SearchCriteria(String text, String code, String region, String typ
                 problems.add(new FieldProblem("category", "FIELD_PATTERN", "must be a catalog code, e.g. ADM_PENALTY"));
             }
         }
+        List<String> g = Filters.grades("grade", grade, problems);
+        String i = Filters.industry("industry", industry, problems);
         int p = page != null ? page : 0;
         int s = size != null ? size : DEFAULT_SIZE;
         if (p < 0) {
@@ -107,12 +110,12 @@ public record SearchCriteria(String text, String code, String region, String typ
             throw new ApiException(HttpStatus.BAD_REQUEST, "SEARCH_TOO_DEEP",
                     "Results beyond the first " + MAX_WINDOW + " are not paged: use filters to narrow the search");
         }
-        if (text == null && r == null && t == null && l == null && c == null) {
+        if (text == null && r == null && t == null && l == null && c == null && g.isEmpty() && i == null) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "SEARCH_QUERY_EMPTY",
-                    "Give a name, a code or a filter (region, type, list, category)",
+                    "Give a name, a code or a filter (region, type, list, category, grade, industry)",
                     List.of(new FieldProblem("q", "SEARCH_QUERY_EMPTY", "must not be empty without a filter")));
         }
-        return new SearchCriteria(text, code, r, t, l, c, p, s);
+        return new SearchCriteria(text, code, r, t, l, c, g, i, p, s);
     }
 
     /** Suggestions in a page at most. */

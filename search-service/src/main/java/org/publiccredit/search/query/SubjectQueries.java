@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.publiccredit.search.index.Filters;
 import org.publiccredit.search.names.NameQuery;
 
 /**
@@ -57,12 +58,13 @@ public final class SubjectQueries {
     static final String MOST = "2<75%";
 
     /** Facet name → indexed field. */
-    static final Map<String, String> FACETS = Map.of("region", "region", "type", "type", "list", "lists", "category", "categories");
-    private static final Map<String, Integer> FACET_SIZES = Map.of("region", 30, "type", 10, "list", 3, "category", 30);
+    static final Map<String, String> FACETS = Map.of("region", "region", "type", "type", "list", "lists", "category", "categories",
+            "grade", "grade");
+    private static final Map<String, Integer> FACET_SIZES = Map.of("region", 30, "type", 10, "list", 3, "category", 30, "grade", 4);
 
     /** What a result item shows ({@link Views#item}): the entry lists and bookkeeping stay in Elasticsearch. */
     static final List<String> ITEM_FIELDS = List.of("subjectId", "kind", "public", "code", "masked", "name", "formerNames",
-            "type", "region", "status", "lists", "counts", "disputed");
+            "type", "region", "status", "lists", "counts", "disputed", "industry", "grade");
 
     private SubjectQueries() {
     }
@@ -102,15 +104,8 @@ public final class SubjectQueries {
     /** The query: public documents, the filters, and (when there is text) the ranked match, strict or tolerant. */
     public static Query query(SearchCriteria c, boolean tolerant) {
         List<Query> filters = new ArrayList<>();
-        filters.add(Query.of(q -> q.term(t -> t.field("public").value(true))));
-        if (c.region() != null) {
-            filters.add(c.region().length() == 6
-                    ? Query.of(q -> q.term(t -> t.field("region").value(c.region())))
-                    : Query.of(q -> q.prefix(p -> p.field("region").value(c.region()))));
-        }
-        if (c.type() != null) {
-            filters.add(Query.of(q -> q.term(t -> t.field("type").value(c.type()))));
-        }
+        filters.add(Filters.visible());
+        filters.addAll(Filters.of(c.region(), c.industry(), c.type(), c.grades()));
         if (c.list() != null) {
             filters.add(Query.of(q -> q.term(t -> t.field("lists").value(c.list()))));
         }

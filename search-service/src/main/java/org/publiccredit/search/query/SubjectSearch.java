@@ -120,7 +120,7 @@ class SubjectSearch {
                 .map(h -> Views.item(h.source(), highlight(h.source(), query, c)))
                 .toList();
         Map<String, List<Views.FacetValue>> facets = new LinkedHashMap<>();
-        for (String name : List.of("region", "type", "list", "category")) {
+        for (String name : List.of("region", "type", "list", "category", "grade")) {
             Answer.Facet f = r.aggregations() == null ? null : r.aggregations().get(name);
             facets.put(name, f == null || f.buckets() == null ? List.of()
                     : f.buckets().stream().map(b -> new Views.FacetValue(b.key(), b.docCount())).toList());

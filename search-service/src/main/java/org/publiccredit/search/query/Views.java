@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.publiccredit.commons.id.Regions;
 import org.publiccredit.commons.id.SubjectType;
+import org.publiccredit.search.index.Evaluation;
 import org.publiccredit.search.index.ListEntry;
 import org.publiccredit.search.index.SubjectDocument;
 
@@ -33,7 +34,7 @@ final class Views {
      * @param total matching subjects
      * @param totalRelation {@code eq}, or {@code gte} when the count is a lower bound
      * @param items the subjects of this page, best first
-     * @param facets counts per region, type, list and category over all matches
+     * @param facets counts per region, type, list, category and grade over all matches
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SearchPage(String query, int page, int size, long total, String totalRelation, List<SearchItem> items,
@@ -57,11 +58,13 @@ final class Views {
      * @param disputed whether a public record is under objection (异议中)
      * @param highlight highlighted fragments per field ({@code <em>} marks the match, the rest HTML-escaped)
      * @param profile the public profile's path
+     * @param industry GB/T 4754 section letter (organisations)
+     * @param grade credit grade A-D (organisations, once evaluated)
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record SearchItem(String code, String masked, String name, List<String> formerNames, String type, String typeLabel, String region,
             String regionName, String status, List<String> lists, Map<String, Integer> counts, boolean disputed,
-            Map<String, List<String>> highlight, String profile) {
+            Map<String, List<String>> highlight, String profile, String industry, String grade) {
     }
 
     /**
@@ -94,11 +97,14 @@ final class Views {
      * @param disputed public records under objection, labelled 异议中
      * @param indexedAt when the index last wrote this subject
      * @param links the profile itself and the public record list (record-service)
+     * @param industry GB/T 4754 section letter (organisations)
+     * @param evaluation the credit evaluation (公共信用综合评价: grade A-D with the rules that produced it), organisations only,
+     *        absent until record-service evaluated the subject
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Profile(String code, String masked, String name, List<String> formerNames, String type, String typeLabel, String region,
             String regionName, String status, Boolean verified, List<CategoryCount> records, List<Entry> redList, List<Entry> blackList, List<Entry> abnormalList,
-            List<Entry> latestPenalties, List<Entry> disputed, Instant indexedAt, Links links) {
+            List<Entry> latestPenalties, List<Entry> disputed, Instant indexedAt, Links links, String industry, Evaluation evaluation) {
     }
 
     /**
@@ -175,7 +181,7 @@ final class Views {
         boolean disputed = d.disputed() != null && !d.disputed().isEmpty();
         return new SearchItem(d.code(), d.masked(), d.name(), d.formerNames(), d.type(), typeLabel(d.type()), d.region(),
                 Regions.name(d.region()).orElse(null), d.status(), d.lists(), d.counts(), disputed, highlight,
-                "/api/v1/public/subjects/" + key(d));
+                "/api/v1/public/subjects/" + key(d), d.naturalPerson() ? null : d.industry(), d.naturalPerson() ? null : d.grade());
     }
 
     static Profile profile(SubjectDocument d, Instant now) {
@@ -185,7 +191,8 @@ final class Views {
         return new Profile(d.code(), d.masked(), d.name(), d.formerNames() != null ? d.formerNames() : List.of(), d.type(), typeLabel(d.type()),
                 d.region(), Regions.name(d.region()).orElse(null), d.status(), d.verified(), counts,
                 entries(d.redList(), now), entries(d.blackList(), now), entries(d.abnormalList(), now), entries(d.latestPenalties(), now), entries(d.disputed(), now),
-                d.indexedAt(), new Links(self, self + "/records"));
+                d.indexedAt(), new Links(self, self + "/records"), d.naturalPerson() ? null : d.industry(),
+                d.naturalPerson() ? null : d.evaluation());
     }
 
     /** Entries still in force now (the index may lag a summary's expiry by a moment: never show an expired one). */

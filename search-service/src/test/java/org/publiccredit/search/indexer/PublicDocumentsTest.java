@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.publiccredit.search.feed.SubjectPayload;
 import org.publiccredit.search.feed.Summary;
+import org.publiccredit.search.index.Evaluation;
 import org.publiccredit.search.index.ListEntry;
 import org.publiccredit.search.index.SubjectDocument;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,13 +20,13 @@ class PublicDocumentsTest {
 
     private static SubjectPayload company() {
         return new SubjectPayload(ID, "USCC", "91450200MA5K00012P", null, "柳州示范机械有限公司",
-                List.of(new SubjectPayload.FormerName("柳州旧名机械厂", "2020-01-01")), List.of("示范机械"), "ENTERPRISE", "450200", "ACTIVE", true);
+                List.of(new SubjectPayload.FormerName("柳州旧名机械厂", "2020-01-01")), List.of("示范机械"), "ENTERPRISE", "450200", "ACTIVE", true, "C");
     }
 
     private static SubjectPayload person() {
         // a careless payload that also carried the raw number as "code": it must never be taken
         return new SubjectPayload(ID, "ID_NUMBER", "450202199001011237", "450202********1237", "张三", List.of(), List.of(), "NATURAL_PERSON",
-                "450202", "ACTIVE", true);
+                "450202", "ACTIVE", true, "C");
     }
 
     private static ListEntry entry(String recordId, String category, boolean disputed) {
@@ -34,7 +35,7 @@ class PublicDocumentsTest {
 
     private static Summary summary(List<ListEntry> red, List<ListEntry> black, List<ListEntry> penalties, List<ListEntry> disputed,
             Map<String, Integer> counts, Instant validUntil) {
-        return new Summary(ID, null, counts, red, black, List.of(), penalties, disputed, validUntil);
+        return new Summary(ID, null, counts, red, black, List.of(), penalties, disputed, validUntil, null);
     }
 
     @Test
@@ -66,7 +67,7 @@ class PublicDocumentsTest {
     @Test
     void theAbnormalListIsAListOfItsOwn() {
         Summary s = new Summary(ID, null, Map.of("BUSINESS_ABNORMAL", 1), List.of(), List.of(),
-                List.of(entry("r5", "BUSINESS_ABNORMAL", false)), List.of(), List.of(), null);
+                List.of(entry("r5", "BUSINESS_ABNORMAL", false)), List.of(), List.of(), null, null);
         SubjectDocument d = PublicDocuments.build(ID, null, PublicDocuments.identity(company()), s, 1L, 1L, NOW);
         assertThat(d.lists()).containsExactly("abnormal");
         assertThat(d.blackList()).isEmpty();
@@ -152,6 +153,63 @@ class PublicDocumentsTest {
         var identity = PublicDocuments.identityOf(d);
         assertThat(identity.name()).isEqualTo("柳州示范机械有限公司");
         assertThat(identity.formerNames()).containsExactly("柳州旧名机械厂");
-        assertThat(PublicDocuments.identity(new SubjectPayload(ID, "USCC", "x", null, " ", null, null, null, null, null, null))).isNull();
+        assertThat(PublicDocuments.identity(new SubjectPayload(ID, "USCC", "x", null, " ", null, null, null, null, null, null, null))).isNull();
+    }
+
+    private static Evaluation evaluation(String grade, String changesOn) {
+        return new Evaluation(grade, "中", "fair", 80, "2026.1",
+                List.of(new Evaluation.Reason("PENALTY_SERIOUS_12M", "近12个月严重失信行政处罚", "serious penalty", -20, 1, null)), changesOn, "2026-11-23");
+    }
+
+    private static Summary evaluated(Evaluation e, Instant validUntil) {
+        return new Summary(ID, null, Map.of("ADM_PENALTY", 1), List.of(), List.of(), List.of(), List.of(), List.of(), validUntil, e);
+    }
+
+    @Test
+    void anOrganisationCarriesItsGradeItsEvaluationAndItsIndustry() {
+        SubjectDocument d = PublicDocuments.build(ID, null, PublicDocuments.identity(company()), evaluated(evaluation("c", null), null), 1L, 1L, NOW);
+        assertThat(d.grade()).as("the letter, upper case").isEqualTo("C");
+        assertThat(d.evaluation().reasons()).extracting(Evaluation.Reason::rule).containsExactly("PENALTY_SERIOUS_12M");
+        assertThat(d.industry()).isEqualTo("C");
+        assertThat(PublicDocuments.summaryOf(d).evaluation()).as("kept through the next subject change").isEqualTo(d.evaluation());
+        assertThat(PublicDocuments.identityOf(d).industry()).isEqualTo("C");
+        assertThat(d.drawKey()).as("the same number for the subject in every index").isEqualTo(SubjectDocument.drawKey(ID))
+                .isEqualTo(PublicDocuments.build(ID, null, PublicDocuments.identity(company()), null, 2L, 2L, NOW.plusSeconds(9)).drawKey());
+    }
+
+    @Test
+    void aSummaryWithoutEvaluationLeavesTheGradeAbsentAndAnUnknownGradeIsNotIndexed() {
+        SubjectDocument none = PublicDocuments.build(ID, null, PublicDocuments.identity(company()), evaluated(null, null), 1L, 1L, NOW);
+        assertThat(none.visible()).isTrue();
+        assertThat(none.grade()).isNull();
+        assertThat(none.evaluation()).isNull();
+        SubjectDocument odd = PublicDocuments.build(ID, null, PublicDocuments.identity(company()), evaluated(evaluation("E", null), null), 1L, 1L, NOW);
+        assertThat(odd.grade()).isNull();
+    }
+
+    @Test
+    void aPersonNeverCarriesAGradeOrAnIndustry() {
+        Summary s = new Summary(ID, null, Map.of("COURT_DEFAULTER", 1), List.of(), List.of(entry("r9", "COURT_DEFAULTER", false)), List.of(),
+                List.of(), List.of(), null, evaluation("D", null));
+        SubjectDocument d = PublicDocuments.build(ID, null, PublicDocuments.identity(person()), s, 1L, 1L, NOW);
+        assertThat(d.visible()).isTrue();
+        assertThat(d.grade()).isNull();
+        assertThat(d.evaluation()).isNull();
+        assertThat(d.industry()).isNull();
+        assertThat(d.drawKey()).as("persons are never drawn").isNull();
+    }
+
+    @Test
+    void theSummaryIsFetchedAgainOnTheDayTimeAloneChangesTheGrade() {
+        // 2026-12-01 starts at 2026-11-30T16:00Z in China
+        Instant changes = Instant.parse("2026-11-30T16:00:00Z");
+        assertThat(PublicDocuments.build(ID, null, PublicDocuments.identity(company()), evaluated(evaluation("C", "2026-12-01"), null), 1L, 1L, NOW)
+                .summaryValidUntil()).isEqualTo(changes);
+        assertThat(PublicDocuments.build(ID, null, PublicDocuments.identity(company()),
+                evaluated(evaluation("C", "2026-12-01"), NOW.plusSeconds(60)), 1L, 1L, NOW).summaryValidUntil())
+                .as("a window closing first").isEqualTo(NOW.plusSeconds(60));
+        assertThat(PublicDocuments.build(ID, null, PublicDocuments.identity(company()),
+                evaluated(evaluation("C", "2026-11-01"), null), 1L, 1L, NOW).summaryValidUntil())
+                .as("a day already past is not a reason to fetch it again and again").isNull();
     }
 }

@@ -80,6 +80,19 @@ class SearchCriteriaTest {
     }
 
     @Test
+    void gradesAndIndustryAreFiltersOfTheirOwn() {
+        SearchCriteria c = SearchCriteria.of(null, null, null, null, null, "c, d ,C", null, null, null);
+        assertThat(c.grades()).as("upper case, once each").containsExactly("C", "D");
+        assertThat(SearchCriteria.of(null, null, null, null, null, null, "m", null, null).industry()).isEqualTo("M");
+        assertThatThrownBy(() -> SearchCriteria.of("x", null, null, null, null, "A,E", "Z", null, null))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo("VALIDATION_FAILED");
+                    assertThat(e.errors()).extracting(p -> p.field()).containsExactly("grade", "industry");
+                });
+        assertThat(codeOf(() -> SearchCriteria.of(null, null, null, null, null, "A,,B", null, null, null))).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
     void pageSizeIsCappedAndDeepPagingRefused() {
         assertThat(codeOf(() -> SearchCriteria.of("x", null, null, null, null, 0, 51))).isEqualTo("VALIDATION_FAILED");
         assertThat(codeOf(() -> SearchCriteria.of("x", null, null, null, null, 0, 0))).isEqualTo("VALIDATION_FAILED");

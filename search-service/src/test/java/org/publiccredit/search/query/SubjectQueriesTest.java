@@ -125,6 +125,11 @@ class SubjectQueriesTest {
         assertThat(q.path("bool").has("must")).isFalse();
         JsonNode six = json(SubjectQueries.query(SearchCriteria.of(null, "450202", null, null, null, null, null)));
         assertThat(six.toString()).contains("\"term\":{\"region\":{\"value\":\"450202\"}}");
+        assertThat(json(SubjectQueries.query(SearchCriteria.of(null, null, null, null, null, "C,D", "F", null, null))).toString())
+                .contains("\"terms\":{\"grade\":[\"C\",\"D\"]}")
+                .contains("\"term\":{\"industry\":{\"value\":\"F\"}}");
+        assertThat(json(SubjectQueries.query(SearchCriteria.of(null, null, null, null, null, "a", null, null, null))).toString())
+                .contains("\"term\":{\"grade\":{\"value\":\"A\"}}");
     }
 
     @Test
@@ -134,7 +139,7 @@ class SubjectQueriesTest {
         assertThat(r.path("size").asInt()).isEqualTo(10);
         assertThat(r.has("highlight")).as("highlights are made by names.Highlight").isFalse();
         assertThat(r.path("sort").toString()).contains("standing");
-        assertThat(r.path("aggregations").propertyNames()).containsExactlyInAnyOrder("region", "type", "list", "category");
+        assertThat(r.path("aggregations").propertyNames()).containsExactlyInAnyOrder("region", "type", "list", "category", "grade");
         assertThat(r.path("aggregations").path("list").path("terms").path("field").asString()).isEqualTo("lists");
     }
 

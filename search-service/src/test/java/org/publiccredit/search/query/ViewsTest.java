@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.publiccredit.search.index.Evaluation;
 import org.publiccredit.search.index.ListEntry;
 import org.publiccredit.search.index.SubjectDocument;
 
@@ -27,11 +28,25 @@ class ViewsTest {
     }
 
     @Test
+    void aPersonsProfileNeverShowsAnEvaluation() {
+        SubjectDocument d = new SubjectDocument("id-2", "ID_NUMBER", true, null, "450202********1237", "张三", List.of(), List.of(), "NATURAL_PERSON",
+                "450202", null, null, List.of("black"), List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, 1L, 1L, NOW,
+                null, null, null, "C", "D", new Evaluation("D", "差", "poor", 60, "2026.1", List.of(), null, "2026-11-23"), null);
+        assertThat(Views.profile(d, NOW).evaluation()).isNull();
+        assertThat(Views.profile(d, NOW).industry()).isNull();
+        assertThat(Views.item(d, Map.of()).grade()).isNull();
+    }
+
+    @Test
     void aProfileLinksToThePublicRecords() {
         SubjectDocument d = new SubjectDocument("id-1", "USCC", true, "91450200MA5K00012P", null, "柳州示范机械有限公司", List.of(), List.of(), "ENTERPRISE",
                 "450200", "ACTIVE", true, List.of(), List.of("ADM_PENALTY"), Map.of("ADM_PENALTY", 2), List.of(), List.of(), List.of(),
-                List.of(), List.of(), null, 1L, 1L, NOW, null, null, null);
+                List.of(), List.of(), null, 1L, 1L, NOW, null, null, null, "C", "B",
+                new Evaluation("B", "良", "good", 100, "2026.1", List.of(), null, "2026-11-23"), 42L);
         Views.Profile p = Views.profile(d, NOW);
+        assertThat(p.evaluation().grade()).isEqualTo("B");
+        assertThat(p.industry()).isEqualTo("C");
+        assertThat(Views.item(d, Map.of()).grade()).isEqualTo("B");
         assertThat(p.links().records()).isEqualTo("/api/v1/public/subjects/91450200MA5K00012P/records");
         assertThat(p.typeLabel()).isEqualTo("企业");
         assertThat(p.regionName()).isEqualTo("柳州市");
