@@ -1,11 +1,16 @@
 // Regenerates the typed API client's types from the running gateway's aggregated OpenAPI documents:
 //   npm run gen:api            (GATEWAY_URL defaults to http://localhost:8080)
+//   npm run gen:api -- report  (only the services named)
 // The generated files are committed, so a build needs no running stack.
 import openapiTS, { astToString } from 'openapi-typescript'
 import { writeFileSync, mkdirSync } from 'node:fs'
 
 const gateway = process.env.GATEWAY_URL ?? 'http://localhost:8080'
-const services = ['subject', 'record', 'search', 'objection']
+const all = ['subject', 'record', 'search', 'objection', 'report']
+const asked = process.argv.slice(2)
+const unknown = asked.filter((s) => !all.includes(s))
+if (unknown.length) throw new Error(`unknown service(s): ${unknown.join(', ')}; known: ${all.join(', ')}`)
+const services = asked.length ? asked : all
 mkdirSync('src/api/generated', { recursive: true })
 for (const service of services) {
   const ast = await openapiTS(new URL(`/openapi/${service}`, gateway))

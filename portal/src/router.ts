@@ -9,6 +9,8 @@ import { routes as consoleRoutes } from '@/features/console/routes'
 import { routes as partner } from '@/features/partner/routes'
 import { routes as stats } from '@/features/stats/routes'
 import { routes as docs } from '@/features/docs/routes'
+import { routes as report } from '@/features/report/routes'
+import { routes as evaluation } from '@/features/evaluation/routes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -31,6 +33,8 @@ const routes: RouteRecordRaw[] = [
   ...partner,
   ...stats,
   ...docs,
+  ...report,
+  ...evaluation,
   { path: '/auth/callback', name: 'auth-callback', component: () => import('@/auth/AuthCallback.vue') },
   { path: '/forbidden', name: 'forbidden', component: () => import('@/layout/ForbiddenPage.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/layout/NotFoundPage.vue') },

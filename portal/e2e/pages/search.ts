@@ -50,7 +50,7 @@ export class SearchPages {
     return this.page.getByTestId('search-problem')
   }
 
-  facet(key: 'region' | 'type' | 'list' | 'category', value: string): Locator {
+  facet(key: 'region' | 'type' | 'list' | 'grade' | 'category', value: string): Locator {
     return this.page.locator(`[data-test="facet-${key}"] button[data-value="${value}"]`)
   }
 
@@ -62,7 +62,7 @@ export class SearchPages {
     }
   }
 
-  async chooseFacet(key: 'region' | 'type' | 'list' | 'category', value: string) {
+  async chooseFacet(key: 'region' | 'type' | 'list' | 'grade' | 'category', value: string) {
     await this.openFacets()
     await this.facet(key, value).click()
   }

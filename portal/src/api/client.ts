@@ -6,9 +6,10 @@ import type { paths as SubjectPaths } from './generated/subject'
 import type { paths as RecordPaths } from './generated/record'
 import type { paths as SearchPaths } from './generated/search'
 import type { paths as ObjectionPaths } from './generated/objection'
+import type { paths as ReportPaths } from './generated/report'
 
 /** Every path the gateway routes, typed from the services' OpenAPI documents (npm run gen:api). */
-export type Paths = SubjectPaths & RecordPaths & SearchPaths & ObjectionPaths
+export type Paths = SubjectPaths & RecordPaths & SearchPaths & ObjectionPaths & ReportPaths
 
 const auth: Middleware = {
   async onRequest({ request }) {

@@ -10,6 +10,7 @@ export const common: Messages = {
     nav: {
       home: '首页', search: '信用查询', myFile: '我的信用档案', myCases: '我的异议与修复', review: '审核工作台',
       officer: '部门工作台', partner: '信用核查', stats: '统计分析', docs: '接口文档', menu: '菜单',
+      verifyReport: '报告验证', evaluationRules: '综合评价规则', footerLinks: '页脚链接',
     },
     auth: {
       signIn: '登录', signOut: '退出', signingIn: '正在登录…', signInFailed: '登录未完成，请重试。',
@@ -117,6 +118,9 @@ export const common: Messages = {
       FIELD_REQUIRED: '必填项未填写。',
       IMPORT_TOO_MANY_ROWS: '行数超过上限。',
       CATALOG_ENTRY_INVALID: '目录条目无效。',
+      REPORT_NOT_FOUND: '未找到该编号的信用报告：本平台没有签发过这个编号，请核对后重新输入。',
+      REPORT_TOO_LARGE: '该主体的信用记录过多，无法生成一份报告，请联系信用办。',
+      REPORTS_BUSY: '报告生成繁忙，请稍后重试。',
     },
     fields: {
       FIELD_REQUIRED: '必填', FIELD_TOO_LONG: '过长', FIELD_INVALID: '无效', FIELD_NOT_BLANK: '不能为空',
@@ -128,6 +132,7 @@ export const common: Messages = {
     nav: {
       home: 'Home', search: 'Credit search', myFile: 'My credit file', myCases: 'My objections & repairs', review: 'Review console',
       officer: 'Department console', partner: 'Credit check', stats: 'Statistics', docs: 'API docs', menu: 'Menu',
+      verifyReport: 'Verify a report', evaluationRules: 'Evaluation rules', footerLinks: 'Footer links',
     },
     auth: {
       signIn: 'Sign in', signOut: 'Sign out', signingIn: 'Signing in…', signInFailed: 'Sign-in did not complete; please try again.',
@@ -235,6 +240,9 @@ export const common: Messages = {
       FIELD_REQUIRED: 'A required field is empty.',
       IMPORT_TOO_MANY_ROWS: 'Too many rows.',
       CATALOG_ENTRY_INVALID: 'The catalog entry is invalid.',
+      REPORT_NOT_FOUND: 'No credit report with this number: this platform never issued it; check the number and try again.',
+      REPORT_TOO_LARGE: 'This subject has too many records for one report; please contact the credit office.',
+      REPORTS_BUSY: 'Reports are busy; please retry shortly.',
     },
     fields: {
       FIELD_REQUIRED: 'required', FIELD_TOO_LONG: 'too long', FIELD_INVALID: 'invalid', FIELD_NOT_BLANK: 'must not be blank',

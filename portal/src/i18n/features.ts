@@ -9,5 +9,7 @@ import { messages as console } from '@/features/console/messages'
 import { messages as partner } from '@/features/partner/messages'
 import { messages as stats } from '@/features/stats/messages'
 import { messages as docs } from '@/features/docs/messages'
+import { messages as report } from '@/features/report/messages'
+import { messages as evaluation } from '@/features/evaluation/messages'
 
-export const featureMessages: Messages[] = [search, profile, file, cases, repair, console, partner, stats, docs]
+export const featureMessages: Messages[] = [search, profile, file, cases, repair, console, partner, stats, docs, report, evaluation]

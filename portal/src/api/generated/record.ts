@@ -17,6 +17,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/evaluation-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rules of the public credit evaluation (公共信用综合评价): the starting score, the grades' thresholds and each rule's points (public) */
+        get: operations["getEvaluationRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/{code}": {
         parameters: {
             query?: never;
@@ -81,6 +98,23 @@ export interface paths {
         };
         /** A check made earlier, to the caller who made it */
         get: operations["getCheck"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/subjects/{code}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's credit evaluation (grade A-D) with the rules that produced it and the day it next changes by time alone (public; rules over unpublished records shown as one reason) */
+        get: operations["getPublicEvaluation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -198,6 +232,23 @@ export interface paths {
         };
         /** Pushes per department in a month, with 双公示 timeliness (officers for their department, reviewers and admins for all) */
         get: operations["getDepartmentStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subjects/mine/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's own credit evaluation (enterprise by its uscc claim, citizen by id_number) */
+        get: operations["getMyEvaluation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -353,6 +404,28 @@ export interface components {
             /** Format: int64 */
             updated?: number;
         };
+        Evaluation: {
+            /** Format: date */
+            changesOn?: string;
+            /** Format: date */
+            evaluatedOn?: string;
+            grade?: string;
+            nameEn?: string;
+            nameZh?: string;
+            reasons?: components["schemas"]["Reason"][];
+            rulesVersion?: string;
+            /** Format: int32 */
+            score?: number;
+        };
+        EvaluationRules: {
+            descriptionEn?: string;
+            descriptionZh?: string;
+            grades?: components["schemas"]["Grade"][];
+            rules?: components["schemas"]["Rule"][];
+            /** Format: int32 */
+            startScore?: number;
+            version?: string;
+        };
         ExtendedMinimum: {
             field?: string;
             /** Format: int32 */
@@ -374,9 +447,20 @@ export interface components {
             type?: "STRING" | "TEXT" | "DATE" | "DECIMAL" | "INTEGER" | "BOOLEAN" | "ENUM" | "USCC";
             values?: string[];
         };
+        Grade: {
+            grade?: string;
+            /** Format: int32 */
+            minScore?: number;
+            nameEn?: string;
+            nameZh?: string;
+        };
         HistoryResponse: {
             code?: string;
             revisions?: components["schemas"]["Revision"][];
+        };
+        ItemError: {
+            code?: string;
+            message?: string;
         };
         Measure: {
             code?: string;
@@ -476,6 +560,17 @@ export interface components {
             result?: string;
             /** Format: int32 */
             version?: number;
+            warnings?: components["schemas"]["FieldProblem"][];
+        };
+        Reason: {
+            /** Format: int32 */
+            count?: number;
+            forcesGrade?: string;
+            nameEn?: string;
+            nameZh?: string;
+            /** Format: int32 */
+            points?: number;
+            rule?: string;
         };
         RecordInput: {
             category?: string;
@@ -556,6 +651,24 @@ export interface components {
             row?: number;
             /** Format: int32 */
             version?: number;
+            warnings?: components["schemas"]["FieldProblem"][];
+        };
+        Rule: {
+            categories?: string[];
+            code?: string;
+            fieldEquals?: {
+                [key: string]: string;
+            };
+            forcesGrade?: string;
+            kinds?: ("LICENSE" | "PENALTY" | "BLACK_LIST" | "RED_LIST" | "ABNORMAL_LIST" | "RATING" | "COMMITMENT" | "JUDICIAL" | "OTHER")[];
+            nameEn?: string;
+            nameZh?: string;
+            perRecord?: boolean;
+            /** Format: int32 */
+            points?: number;
+            severity?: string;
+            /** Format: int32 */
+            withinMonths?: number;
         };
         Scenario: {
             code?: string;
@@ -583,6 +696,8 @@ export interface components {
         SubjectResult: {
             abnormalList?: components["schemas"]["CheckEntry"][];
             blackList?: components["schemas"]["CheckEntry"][];
+            errors?: components["schemas"]["ItemError"][];
+            evaluation?: components["schemas"]["Evaluation"];
             measures?: components["schemas"]["AppliedMeasure"][];
             name?: string;
             redList?: components["schemas"]["CheckEntry"][];
@@ -633,6 +748,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogResponse"];
+                };
+            };
+            /** @description Bad Request (codes: VALIDATION_FAILED, REQUEST_REJECTED, MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (codes: UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests (codes: RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal (codes: INTERNAL_ERROR, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEvaluationRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationRules"];
                 };
             };
             /** @description Bad Request (codes: VALIDATION_FAILED, REQUEST_REJECTED, MALFORMED_REQUEST) */
@@ -1085,6 +1265,82 @@ export interface operations {
                 };
             };
             /** @description NOT_FOUND: no such check of the caller's (codes: NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests (codes: RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal (codes: INTERNAL_ERROR, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the evaluation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
+            };
+            /** @description Bad Request (codes: VALIDATION_FAILED, REQUEST_REJECTED, MALFORMED_REQUEST, PARAMETER_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (codes: UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: not a registered organisation's USCC (persons' evaluations are not public) (codes: NOT_FOUND) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1686,6 +1942,89 @@ export interface operations {
             };
             /** @description DEPARTMENT_REQUIRED (codes: DEPARTMENT_REQUIRED, ACCESS_DENIED) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests (codes: RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal (codes: INTERNAL_ERROR, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the evaluation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
+            };
+            /** @description Bad Request (codes: VALIDATION_FAILED, REQUEST_REJECTED, MALFORMED_REQUEST) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (codes: UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden (codes: ACCESS_DENIED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SUBJECT_NOT_REGISTERED: the account acts for no registered subject (codes: SUBJECT_NOT_REGISTERED) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

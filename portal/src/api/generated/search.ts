@@ -96,6 +96,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/grades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public organisations by credit grade A-D (and not yet graded), for a region (2-, 4- or 6-digit prefix), an industry (GB/T 4754 section A-T) and a type (officers, reviewers, admins) */
+        get: operations["getGradeStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Samples, newest first, without their subjects (officers: their department's; admins: all) */
+        get: operations["listSupervisionSamples"];
+        put?: never;
+        /** Draw an inspection sample of organisations, per credit grade at its rate (or a total size shared by population × rate), reproducible from its seed; stored with who asked and why (officers for their department, admins) */
+        post: operations["drawSupervisionSample"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/samples/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sample as drawn (its department's officers, admins) */
+        get: operations["getSupervisionSample"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -104,6 +156,12 @@ export interface components {
             category?: string;
             /** Format: int32 */
             count?: number;
+        };
+        Drawn: {
+            code?: string;
+            grade?: string;
+            name?: string;
+            region?: string;
         };
         Entry: {
             category?: string;
@@ -115,6 +173,17 @@ export interface components {
             publicUntil?: string;
             recordId?: string;
         };
+        Evaluation: {
+            changesOn?: string;
+            evaluatedOn?: string;
+            grade?: string;
+            nameEn?: string;
+            nameZh?: string;
+            reasons?: components["schemas"]["Reason"][];
+            rulesVersion?: string;
+            /** Format: int32 */
+            score?: number;
+        };
         FacetValue: {
             /** Format: int64 */
             count?: number;
@@ -125,9 +194,24 @@ export interface components {
             field?: string;
             message?: string;
         };
+        GradeStats: {
+            /** Format: date-time */
+            asOf?: string;
+            filters?: components["schemas"]["OrganisationFilter"];
+            grades?: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            total?: number;
+        };
         Links: {
             records?: string;
             self?: string;
+        };
+        OrganisationFilter: {
+            industry?: string;
+            region?: string;
+            type?: string;
         };
         /** @description An RFC 9457 problem detail with the platform's stable code; some problems carry more properties (e.g. eligibleFrom, totals) */
         Problem: {
@@ -153,9 +237,11 @@ export interface components {
             blackList?: components["schemas"]["Entry"][];
             code?: string;
             disputed?: components["schemas"]["Entry"][];
+            evaluation?: components["schemas"]["Evaluation"];
             formerNames?: string[];
             /** Format: date-time */
             indexedAt?: string;
+            industry?: string;
             latestPenalties?: components["schemas"]["Entry"][];
             links?: components["schemas"]["Links"];
             masked?: string;
@@ -168,6 +254,16 @@ export interface components {
             type?: string;
             typeLabel?: string;
             verified?: boolean;
+        };
+        Reason: {
+            /** Format: int32 */
+            count?: number;
+            forcesGrade?: string;
+            nameEn?: string;
+            nameZh?: string;
+            /** Format: int32 */
+            points?: number;
+            rule?: string;
         };
         RebuildView: {
             /** Format: int64 */
@@ -195,6 +291,56 @@ export interface components {
             /** Format: int64 */
             subjectSeq?: number;
         };
+        Sample: {
+            askedBy?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            department?: string;
+            drawn?: {
+                [key: string]: number;
+            };
+            filters?: components["schemas"]["OrganisationFilter"];
+            id?: string;
+            index?: string;
+            population?: {
+                [key: string]: number;
+            };
+            purpose?: string;
+            rates?: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            seed?: number;
+            /** Format: int32 */
+            size?: number;
+            subjects?: components["schemas"]["Drawn"][];
+        };
+        SampleFilters: {
+            industry?: string;
+            region?: string;
+            /** @enum {string} */
+            type?: "ENTERPRISE" | "INDIVIDUAL_BUSINESS" | "FARMERS_COOPERATIVE" | "SOCIAL_ORGANISATION" | "PUBLIC_INSTITUTION" | "GOVERNMENT_AGENCY" | "OTHER_ORGANISATION" | "NATURAL_PERSON";
+        };
+        SamplePage: {
+            items?: components["schemas"]["Sample"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
+        SampleRequest: {
+            filters?: components["schemas"]["SampleFilters"];
+            purpose?: string;
+            rates?: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            seed?: number;
+            /** Format: int32 */
+            size?: number;
+        };
         SearchItem: {
             code?: string;
             counts?: {
@@ -202,9 +348,11 @@ export interface components {
             };
             disputed?: boolean;
             formerNames?: string[];
+            grade?: string;
             highlight?: {
                 [key: string]: string[];
             };
+            industry?: string;
             lists?: string[];
             masked?: string;
             name?: string;
@@ -493,6 +641,8 @@ export interface operations {
                 type?: string;
                 list?: string;
                 category?: string;
+                grade?: string;
+                industry?: string;
                 page?: number;
                 size?: number;
             };
@@ -664,6 +814,342 @@ export interface operations {
             };
             /** @description Unauthorized (codes: UNAUTHENTICATED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests (codes: RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal (codes: INTERNAL_ERROR, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGradeStats: {
+        parameters: {
+            query?: {
+                region?: string;
+                industry?: string;
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the counts; the grades add up to total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GradeStats"];
+                };
+            };
+            /** @description VALIDATION_FAILED: region, industry or type (codes: VALIDATION_FAILED, REQUEST_REJECTED, MALFORMED_REQUEST, PARAMETER_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (codes: UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden (codes: ACCESS_DENIED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests (codes: RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SEARCH_UNAVAILABLE, SEARCH_BUSY (codes: SEARCH_UNAVAILABLE, SEARCH_BUSY, SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal (codes: INTERNAL_ERROR, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSupervisionSamples: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page of samples */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SamplePage"];
+                };
+            };
+            /** @description VALIDATION_FAILED: page, size (codes: VALIDATION_FAILED, REQUEST_REJECTED, MALFORMED_REQUEST, PARAMETER_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (codes: UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description DEPARTMENT_REQUIRED (codes: DEPARTMENT_REQUIRED, ACCESS_DENIED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests (codes: RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal (codes: INTERNAL_ERROR, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    drawSupervisionSample: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SampleRequest"];
+            };
+        };
+        responses: {
+            /** @description the sample drawn, with Location */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sample"];
+                };
+            };
+            /** @description VALIDATION_FAILED (purpose, filters, rates, size), SAMPLE_TOO_LARGE (with count and max: narrow the filters or ask for a size) (codes: VALIDATION_FAILED, SAMPLE_TOO_LARGE, REQUEST_REJECTED, MALFORMED_REQUEST, MALFORMED_BODY, ENCODING_NOT_UTF8) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (codes: UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description DEPARTMENT_REQUIRED (codes: DEPARTMENT_REQUIRED, ACCESS_DENIED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content Too Large (codes: PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported Media Type (codes: UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests (codes: RATE_LIMITED) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description SEARCH_UNAVAILABLE, SEARCH_BUSY (codes: SEARCH_UNAVAILABLE, SEARCH_BUSY, SERVICE_UNAVAILABLE) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other refusal (codes: INTERNAL_ERROR, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupervisionSample: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the sample with its subjects */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sample"];
+                };
+            };
+            /** @description Bad Request (codes: VALIDATION_FAILED, REQUEST_REJECTED, MALFORMED_REQUEST, PARAMETER_INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized (codes: UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden (codes: ACCESS_DENIED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description NOT_FOUND: no such sample, or another department's (codes: NOT_FOUND) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -34,3 +34,9 @@ export async function findMyRecord(id: string, signal?: AbortSignal): Promise<Re
     throw e
   }
 }
+
+/** The signed-in user's own subject id (subject-service `GET /api/v1/subjects/mine`): a citizen's report asks by it. */
+export async function mySubjectId(signal?: AbortSignal): Promise<string | undefined> {
+  const mine = await ok(api.GET('/api/v1/subjects/mine', { signal }))
+  return mine?.id ?? undefined
+}

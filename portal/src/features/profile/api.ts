@@ -2,6 +2,7 @@ import { api, ok } from '@/api/client'
 import type { components as SearchSchemas } from '@/api/generated/search'
 import type { components as RecordSchemas } from '@/api/generated/record'
 
+/** The public profile; its `evaluation` (grade and reasons) is absent for a subject not evaluated (none shown then). */
 export type Profile = SearchSchemas['schemas']['Profile']
 export type ProfileEntry = SearchSchemas['schemas']['Entry']
 export type PublicRecord = RecordSchemas['schemas']['PublicRecordView']

@@ -17,6 +17,7 @@ export function search(s: SearchState, signal?: AbortSignal): Promise<SearchPage
           region: s.region,
           type: s.type,
           list: s.list,
+          grade: s.grade,
           category: s.category,
           page: s.page - 1,
           size: PAGE_SIZE,

@@ -1,17 +1,21 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 
-/** The search as the URL states it (`/search?q=&region=&type=&list=&category=&page=`); `page` counts from 1. */
+/** The search as the URL states it (`/search?q=&region=&type=&list=&grade=&category=&page=`); `page` counts from 1. */
 export interface SearchState {
   q: string
   region?: string
   type?: string
   list?: string
+  /** the public credit evaluation grade (A/B/C/D) */
+  grade?: string
   category?: string
   page: number
 }
 
-export type FilterKey = 'region' | 'type' | 'list' | 'category'
-export const FILTERS: FilterKey[] = ['region', 'type', 'list', 'category']
+export type FilterKey = 'region' | 'type' | 'list' | 'grade' | 'category'
+export const FILTERS: FilterKey[] = ['region', 'type', 'list', 'grade', 'category']
+/** facets shown only when the service answers them (the grade facet comes with search-service's evaluation) */
+export const OPTIONAL_FACETS: FilterKey[] = ['grade']
 
 /** The service's limits (search-service `SearchCriteria`). */
 export const MAX_QUERY = 100
@@ -31,6 +35,7 @@ export function stateFromQuery(query: LocationQuery): SearchState {
     region: first(query.region),
     type: first(query.type),
     list: first(query.list),
+    grade: first(query.grade),
     category: first(query.category),
     page: Number.isInteger(page) && page >= 1 ? page : 1,
   }

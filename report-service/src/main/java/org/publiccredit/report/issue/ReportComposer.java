@@ -93,8 +93,8 @@ final class ReportComposer {
         List<String> notes = new ArrayList<>();
         notes.add("说明：本报告由" + c.platformName() + "依据各数据提供单位归集的公共信用信息生成，并加盖平台数字签名（PAdES）。"
                 + "报告签发时已登记其编号与 SHA-256 摘要，对文件的任何改动都会使核验失败。");
-        notes.add("核验方式：扫描首页二维码或访问 " + c.verifyUrl() + " 查看登记信息；将本 PDF 文件提交至 /api/v1/public/reports:verify "
-                + "可核验文件是否为平台签发且未被篡改、是否已被撤销。");
+        notes.add("核验方式：扫描首页二维码或访问 " + c.verifyUrl() + " 查看登记信息，并可在该页面上传本 PDF 文件（或提交至接口 "
+                + "/api/v1/public/reports:verify），核验文件是否为平台签发且未被篡改、是否已被撤销。");
         if (c.edition() == Edition.PUBLIC) {
             notes.add("公示版仅列入生成时处于公示期内的信息；已完成信用修复、已撤销或公示期届满的信息不予列入。"
                     + "自然人信息仅在规则允许时公示，证件号码已脱敏。标注“异议中”的记录正在异议处理中。");
