@@ -25,15 +25,21 @@ class ArchitectureTest {
             .layer("check").definedBy("..record.check..")
             .layer("feed").definedBy("..record.feed..")
             .layer("stats").definedBy("..record.stats..")
-            .whereLayer("catalog").mayOnlyBeAccessedByLayers("record", "publicity", "lifecycle", "ingest", "check")
-            .whereLayer("record").mayOnlyBeAccessedByLayers("publicity", "lifecycle", "ingest", "check")
-            .whereLayer("client").mayOnlyBeAccessedByLayers("publicity", "ingest", "check", "config")
-            .whereLayer("publicity").mayOnlyBeAccessedByLayers("lifecycle", "ingest", "check")
+            .layer("sharing").definedBy("..record.sharing..")
+            .layer("exchange").definedBy("..record.exchange..")
+            .layer("audit").definedBy("..record.audit..")
+            .whereLayer("catalog").mayOnlyBeAccessedByLayers("record", "publicity", "lifecycle", "ingest", "check", "audit", "sharing", "exchange")
+            .whereLayer("record").mayOnlyBeAccessedByLayers("publicity", "lifecycle", "ingest", "check", "sharing", "exchange")
+            .whereLayer("client").mayOnlyBeAccessedByLayers("publicity", "ingest", "check", "config", "audit", "sharing")
+            .whereLayer("publicity").mayOnlyBeAccessedByLayers("lifecycle", "ingest", "check", "sharing", "exchange")
             .whereLayer("lifecycle").mayOnlyBeAccessedByLayers("ingest")
             .whereLayer("ingest").mayNotBeAccessedByAnyLayer()
             .whereLayer("check").mayNotBeAccessedByAnyLayer()
             .whereLayer("feed").mayNotBeAccessedByAnyLayer()
-            .whereLayer("stats").mayNotBeAccessedByAnyLayer();
+            .whereLayer("stats").mayNotBeAccessedByAnyLayer()
+            .whereLayer("sharing").mayOnlyBeAccessedByLayers("exchange")
+            .whereLayer("exchange").mayNotBeAccessedByAnyLayer()
+            .whereLayer("audit").mayNotBeAccessedByAnyLayer();
 
     /** The rules every service keeps (no feature cycles, package-private controllers, constructor injection …). */
     @ArchTest

@@ -79,7 +79,9 @@ class Routes {
                         .uri(services.objection()))
                 // a subject's records belong to record-service, before the subject-service catch-all
                 .route("subject-records", r -> r.order(2).path("/api/v1/subjects/*/records", "/api/v1/subjects/*/records/*",
-                                "/api/v1/public/subjects/*/records", "/api/v1/public/subjects/*/evaluation", "/api/v1/subjects/mine/evaluation")
+                                "/api/v1/public/subjects/*/records", "/api/v1/public/subjects/*/evaluation", "/api/v1/subjects/mine/evaluation",
+                                "/api/v1/subjects/mine/access-log",
+                                "/api/v1/subjects/records:lookup")
                         .filters(f -> guard(f, "record")).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, normal)
                         .uri(services.record()))
                 // grades are indexed with the subjects: their statistics and the supervision draws are search-service's
@@ -91,7 +93,8 @@ class Routes {
                         .filters(f -> guard(f, "subject")).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, normal)
                         .uri(services.subject()))
                 .route("record", r -> r.order(10).path("/api/v1/records", "/api/v1/records/**", "/api/v1/records:*",
-                                "/api/v1/catalog", "/api/v1/catalog/**", "/api/v1/checks", "/api/v1/checks/**", "/api/v1/stats/**")
+                                "/api/v1/catalog", "/api/v1/catalog/**", "/api/v1/checks", "/api/v1/checks/**", "/api/v1/stats/**", "/api/v1/audit/**",
+                                "/api/v1/sharing/**", "/api/v1/exchange/**")
                         .filters(f -> guard(f, "record")).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, normal)
                         .uri(services.record()))
                 .route("search", r -> r.order(10).path("/api/v1/search", "/api/v1/search/**", "/api/v1/public/subjects/*",

@@ -131,6 +131,19 @@ class AuthorizationMatrixIT {
                 (api, c, ok) -> api.get("/api/v1/catalog/ADM_PENALTY"));
         row("GET /api/v1/catalog/{code}/history",               "200  200 200 200  200 200  200 200  200   200     200",
                 (api, c, ok) -> api.get("/api/v1/catalog/ADM_PENALTY/history"));
+        row("GET /api/v1/catalog/evaluation-rules",             "200  200 200 200  200 200  200 200  200   200     200",
+                (api, c, ok) -> api.get("/api/v1/catalog/evaluation-rules"));
+        row("GET /api/v1/public/subjects/{code}/evaluation",    "200  200 200 200  200 200  200 200  200   200     200",
+                (api, c, ok) -> api.get("/api/v1/public/subjects/" + ENT1 + "/evaluation"));
+        row("GET /api/v1/subjects/mine/evaluation",             "401  200 200 200  404 404  404 404  404   404     404",
+                (api, c, ok) -> api.get("/api/v1/subjects/mine/evaluation"));
+        // 查询记录: the caller's own access log; accounts that act for no subject have none (404)
+        row("GET /api/v1/subjects/mine/access-log",             "401  200 200 200  404 404  404 404  404   404     404",
+                (api, c, ok) -> api.get("/api/v1/subjects/mine/access-log"));
+        row("GET /api/v1/audit/checks",                         "401  403 403 403  403 403  403 403  200   403     403",
+                (api, c, ok) -> api.get("/api/v1/audit/checks?subject=" + ENT1 + "&size=5"));
+        row("GET /api/v1/audit/reads",                          "401  403 403 403  403 403  403 403  200   403     403",
+                (api, c, ok) -> api.get("/api/v1/audit/reads?size=5"));
         Supplier<JsonNode> entry = shared(() -> Api.gateway().get("/api/v1/catalog/CONTRACT_HONORED").expect(200).json());
         row("PUT /api/v1/catalog/{code}",                       "401  403 403 403  403 403  403 403  200   403     403",
                 (api, c, ok) -> api.put("/api/v1/catalog/CONTRACT_HONORED", json(entry.get())));
@@ -141,6 +154,27 @@ class AuthorizationMatrixIT {
                 .path("checkId").asString());
         row("GET /api/v1/checks/{id}",                          "401  403 403 403  404 404  403 403  404   200     403",
                 (api, c, ok) -> api.get("/api/v1/checks/" + partnersCheck.get()));
+        // sharing (issue 25): departments apply and read, admins decide; the exchange feed is partners' and admins'
+        Map<String, Object> application = Map.of("category", "TAX_CREDIT_GRADE", "basis", "契约测试：依据", "purpose", "契约测试");
+        Supplier<String> grant = () -> Callers.PARTNER.api().post("/api/v1/sharing/grants", application).expect(201).json()
+                .path("id").asString();
+        Supplier<String> partnersGrant = shared(grant);
+        row("POST /api/v1/sharing/grants",                      "401  403 403 403  201 201  403 403  403   201     403",
+                (api, c, ok) -> api.post("/api/v1/sharing/grants", application));
+        row("GET /api/v1/sharing/grants",                       "401  403 403 403  200 200  403 403  200   200     403",
+                (api, c, ok) -> api.get("/api/v1/sharing/grants"));
+        row("GET /api/v1/sharing/grants/{id}",                  "401  403 403 403  404 404  403 403  200   200     403",
+                (api, c, ok) -> api.get("/api/v1/sharing/grants/" + partnersGrant.get()));
+        row("POST /api/v1/sharing/grants/{id}:approve",         "401  403 403 403  403 403  403 403  200   403     403",
+                (api, c, ok) -> api.post("/api/v1/sharing/grants/" + (ok ? grant.get() : partnersGrant.get()) + ":approve",
+                        Map.of("until", TODAY.minusDays(1).toString())));
+        row("POST /api/v1/sharing/grants/{id}:refuse",          "401  403 403 403  403 403  403 403  200   403     403",
+                (api, c, ok) -> api.post("/api/v1/sharing/grants/" + (ok ? grant.get() : partnersGrant.get()) + ":refuse",
+                        Map.of("reason", "契约测试：拒绝")));
+        row("POST /api/v1/sharing/reads",                       "401  403 403 403  200 200  403 403  403   200     403",
+                (api, c, ok) -> api.post("/api/v1/sharing/reads", Map.of("subject", ENT1, "purpose", "契约测试")));
+        row("GET /api/v1/exchange/changes",                     "401  403 403 403  403 403  403 403  200   200     403",
+                (api, c, ok) -> api.get("/api/v1/exchange/changes?limit=5"));
         row("GET /api/v1/public/subjects/{code}/records",       "200  200 200 200  200 200  200 200  200   200     200",
                 (api, c, ok) -> api.get("/api/v1/public/subjects/" + ENT1 + "/records"));
         row("POST /api/v1/records",                             "401  403 403 403  201 201  403 403  403   201     403",
@@ -171,6 +205,15 @@ class AuthorizationMatrixIT {
                 (api, c, ok) -> api.get("/api/v1/subjects/" + (Set.of(Callers.CITIZEN, Callers.ENTERPRISE, Callers.OTHER_ENTERPRISE)
                         .contains(c) ? ENT1 : marketOnly.get()) + "/records"));
 
+        // a person's file by the number in the body: the market supplied his record; a reviewer of his region reaches him
+        Supplier<String> marketPerson = shared(() -> {
+            String idNumber = World.freshIdNumber();
+            World.penalty(idNumber, 20);
+            return idNumber;
+        });
+        row("POST /api/v1/subjects/records:lookup",             "401  404 404 404  200 404  200 404  200   404     404",
+                (api, c, ok) -> api.post("/api/v1/subjects/records:lookup", Map.of("idNumber", marketPerson.get())));
+
         // ---------------------------------------------------------------- search-service
         row("GET /api/v1/search",                               "200  200 200 200  200 200  200 200  200   200     200",
                 (api, c, ok) -> api.get("/api/v1/search?q=%E6%9F%B3%E5%B7%9E&size=1"));
@@ -185,6 +228,18 @@ class AuthorizationMatrixIT {
         // a job id nobody has: 404 to the admin (past the role check), 403 to every other role
         row("GET /api/v1/admin/search/rebuilds/{id}",           "401  403 403 403  403 403  403 403  404   403     403",
                 (api, c, ok) -> api.get("/api/v1/admin/search/rebuilds/" + UUID.randomUUID()));
+        row("GET /api/v1/stats/grades",                         "401  403 403 403  200 200  200 200  200   403     403",
+                (api, c, ok) -> api.get("/api/v1/stats/grades?region=4502&industry=C"));
+        // a small sample (3 of Chengzhong's manufacturers); another department's officer does not see the market's sample
+        Map<String, Object> sample = Map.of("purpose", "契约测试：双随机抽查", "filters", Map.of("region", "450202", "industry", "C"), "size", 3);
+        row("POST /api/v1/supervision/samples",                 "401  403 403 403  201 201  403 403  201   403     403",
+                (api, c, ok) -> api.post("/api/v1/supervision/samples", sample));
+        Supplier<String> marketSample = shared(() -> Callers.OFFICER.api().post("/api/v1/supervision/samples", sample).expect(201).json()
+                .path("id").asString());
+        row("GET /api/v1/supervision/samples/{id}",             "401  403 403 403  200 404  403 403  200   403     403",
+                (api, c, ok) -> api.get("/api/v1/supervision/samples/" + marketSample.get()));
+        row("GET /api/v1/supervision/samples",                  "401  403 403 403  200 200  403 403  200   403     403",
+                (api, c, ok) -> api.get("/api/v1/supervision/samples"));
 
         // ---------------------------------------------------------------- report-service
         // anonymous callers ask for the public edition (anyone may); the others for the full one: the subject's own callers
@@ -245,6 +300,10 @@ class AuthorizationMatrixIT {
         row("POST /api/v1/cases/{id}:decide",                   "401  404 403 404  403 404  200 404  404   404     404",
                 (api, c, ok) -> api.post("/api/v1/cases/" + (ok ? World.caseIn("PROPOSED") : proposed.get()) + ":decide",
                         Map.of("outcome", "UPHELD", "reason", "处罚事实清楚，维持")));
+        // the applicant withdraws an undecided case of its own; staff of the case may not (403), anyone else does not see it
+        row("POST /api/v1/cases/{id}:withdraw",                 "401  404 200 404  403 404  403 404  404   404     404",
+                (api, c, ok) -> api.post("/api/v1/cases/" + (ok ? World.caseIn("SUBMITTED") : submitted.get()) + ":withdraw",
+                        Map.of("reason", "契约测试：撤回申请")));
         Supplier<String> ownRecord = shared(() -> World.penalty(ENT1, 40));
         row("POST /api/v1/objections",                          "401  403 201 403  403 403  403 403  403   403     403",
                 (api, c, ok) -> api.header("Idempotency-Key", World.key()).post("/api/v1/objections",

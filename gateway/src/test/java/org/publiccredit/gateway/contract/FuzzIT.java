@@ -291,6 +291,15 @@ class FuzzIT {
         return "cases about the record " + n;
     }
 
+    /** How many of the market's newest 100 supervision samples were drawn for this purpose. */
+    private static String samplesFor(String purpose) {
+        int n = 0;
+        for (JsonNode s : read("officer-market", "/api/v1/supervision/samples?size=100").path("items")) {
+            n += s.path("purpose").asString().equals(purpose) ? 1 : 0;
+        }
+        return "samples for the purpose " + n;
+    }
+
     private static String registered(String code) {
         return "subject " + status("admin1", "/api/v1/subjects/" + code) + ", records " + status("officer-market",
                 "/api/v1/subjects/" + code + "/records");
@@ -329,6 +338,13 @@ class FuzzIT {
                         null, List.of("/idNumber", "/purpose"), List.of(), List.of(), List.of("/purpose"), List.of(), subjectLimit),
                 () -> "audit " + read("admin1", "/api/v1/subjects/" + citizen.get() + "/pii-access?limit=200").size()));
 
+        // a read by POST (the id number in the body, never in a URL): nothing to read back
+        TARGETS.put("POST /api/v1/subjects/records:lookup", new Target("POST /api/v1/subjects/records:lookup",
+                () -> json("POST", "/api/v1/subjects/records:lookup", null, user("admin1"),
+                        node(Map.of("idNumber", CITIZEN1, "category", "ADM_PENALTY", "page", 0, "size", 5)), null,
+                        List.of("/idNumber", "/category"), List.of(), List.of(), List.of(), List.of("/page", "/size"), subjectLimit),
+                () -> "-"));
+
         // ---------------------------------------------------------------- record-service
         String refusedSubject = World.freshUscc();
         String anySubject = World.freshUscc();
@@ -365,10 +381,46 @@ class FuzzIT {
                 user("officer-market"), node(Map.of("scenario", "GOV_PROCUREMENT", "subjects", List.of(ENT1), "purpose", "契约模糊测试")),
                 node(Map.of("scenario", "GOV_PROCUREMENT", "subjects", List.of(ENT1), "purpose", "契约模糊测试")),
                 List.of("/scenario", "/subjects/0", "/purpose"), List.of(), List.of(), List.of(), List.of(), oneMb), () -> "-"));
+        // sharing (issue 25): a refused application stores no grant (the market's are counted); a refused decision leaves the
+        // grant as it was (its state, end date and history are read back)
+        Map<String, Object> application = Map.of("category", "TAX_CREDIT_GRADE", "basis", "契约模糊测试：依据", "purpose", "契约模糊测试");
+        Supplier<String> grant = () -> World.as("officer-market").post("/api/v1/sharing/grants", application).expect(201).json()
+                .path("id").asString();
+        TARGETS.put("POST /api/v1/sharing/grants", new Target("POST /api/v1/sharing/grants", () -> json("POST", "/api/v1/sharing/grants",
+                null, user("officer-market"), node(application), null, List.of("/category", "/basis", "/purpose"), List.of(), List.of(),
+                List.of("/basis"), List.of(), oneMb), () -> "grants " + read("officer-market", "/api/v1/sharing/grants").path("items").size()));
+        Supplier<String> decided = shared(grant);
+        Supplier<String> decidedAny = shared(grant);
+        java.util.function.Function<String, String> grantState = id -> {
+            JsonNode g = read("admin1", "/api/v1/sharing/grants/" + id);
+            return g.path("state").asString() + " " + g.path("until").asString() + " " + g.path("history").size();
+        };
+        TARGETS.put("POST /api/v1/sharing/grants/{id}:approve", new Target("POST /api/v1/sharing/grants/{id}:approve", () -> json("POST",
+                "/api/v1/sharing/grants/" + decided.get() + ":approve", null, user("admin1"),
+                node(Map.of("until", World.TODAY.minusDays(1).toString())), null, List.of(), List.of(), List.of("/until"), List.of(),
+                List.of(), oneMb), () -> grantState.apply(decided.get())));
+        TARGETS.put("POST /api/v1/sharing/grants/{id}:refuse", new Target("POST /api/v1/sharing/grants/{id}:refuse", () -> json("POST",
+                "/api/v1/sharing/grants/" + decided.get() + ":refuse", "/api/v1/sharing/grants/" + decidedAny.get() + ":refuse",
+                user("admin1"), node(Map.of("reason", "契约模糊测试")), node(Map.of("reason", "契约模糊测试")), List.of("/reason"), List.of(),
+                List.of(), List.of("/reason"), List.of(), oneMb), () -> grantState.apply(decided.get())));
+        // a shared read writes only its audit row; refused ones are asserted by their answers
+        Map<String, Object> sharedRead = Map.of("subject", ENT1, "purpose", "契约模糊测试", "basis", "契约模糊测试：依据");
+        TARGETS.put("POST /api/v1/sharing/reads", new Target("POST /api/v1/sharing/reads", () -> json("POST", "/api/v1/sharing/reads",
+                "/api/v1/sharing/reads", user("officer-market"), node(sharedRead), node(sharedRead), List.of("/subject", "/purpose", "/basis"),
+                List.of(), List.of(), List.of("/purpose"), List.of(), oneMb), () -> "-"));
 
         // ---------------------------------------------------------------- search-service: no body; only what the gateway refuses
         TARGETS.put("POST /api/v1/admin/search:rebuild", new Target("POST /api/v1/admin/search:rebuild", () -> gatewayOnly("POST",
                 "/api/v1/admin/search:rebuild", user("admin1"), oneMb), () -> "-"));
+        // a refused draw stores no sample: the market's samples with the refused body's purpose are counted before and after
+        String refusedPurpose = "契约模糊测试：不应保存的抽查";
+        TARGETS.put("POST /api/v1/supervision/samples", new Target("POST /api/v1/supervision/samples", () -> json("POST",
+                "/api/v1/supervision/samples", "/api/v1/supervision/samples", user("officer-market"),
+                node(Map.of("purpose", refusedPurpose, "filters", Map.of("region", "450202", "industry", "C", "type", "ENTERPRISE"), "size", 3,
+                        "seed", 1)),
+                node(Map.of("purpose", "契约模糊测试：抽查", "filters", Map.of("region", "450202", "industry", "C"), "size", 3)),
+                List.of("/purpose", "/filters/region", "/filters/industry"), List.of("/filters/type"), List.of(), List.of("/purpose"),
+                List.of("/size", "/seed"), oneMb), () -> samplesFor(refusedPurpose)));
 
         // ---------------------------------------------------------------- report-service
         // a refused request issues no report; the registry has no count to read back (numbers are not listed): answers asserted
@@ -421,6 +473,8 @@ class FuzzIT {
                 List.of("/reason"), List.of("/outcome"), List.of("/reason"));
         transition("decide", "reviewer1", "PROPOSED", terminal, node(Map.of("outcome", "UPHELD", "reason", "维持")), List.of("/reason"),
                 List.of("/outcome"), List.of("/reason"));
+        transition("withdraw", "ent1", "SUBMITTED", terminal, node(Map.of("reason", "不再需要")), List.of("/reason"), List.of(),
+                List.of());
         Supplier<String[]> effect = shared(World::caseWithEffect);
         TARGETS.put("POST /api/v1/cases/{id}/effects/{operationId}:retry", new Target("POST /api/v1/cases/{id}/effects/{operationId}:retry",
                 () -> {
@@ -447,7 +501,7 @@ class FuzzIT {
             List<String> enums, List<String> reasons) {
         Supplier<String> id = shared(() -> World.caseIn(state));
         String operation = "POST /api/v1/cases/{id}:" + action;
-        boolean optionalBody = action.equals("accept") || action.equals("assign");
+        boolean optionalBody = action.equals("accept") || action.equals("assign") || action.equals("withdraw");
         TARGETS.put(operation, new Target(operation, () -> json("POST", "/api/v1/cases/" + id.get() + ":" + action,
                 "/api/v1/cases/" + terminal.get() + ":" + action, user(actor), body, body, text, enums, List.of(), reasons, List.of(),
                 1024 * 1024, optionalBody), () -> caseState(id.get())));

@@ -95,6 +95,14 @@ final class World {
         return body;
     }
 
+    /** A fresh, valid id number of Liuzhou (random birth date and sequence). */
+    static String freshIdNumber() {
+        LocalDate born = LocalDate.of(1950, 1, 1).plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(365 * 50));
+        String first17 = "450202" + born.toString().replace("-", "")
+                + String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
+        return first17 + org.publiccredit.commons.id.IdNumber.checkCharacter(first17);
+    }
+
     /** An administrative penalty pushed by officer-market; its id. */
     static String penalty(String uscc, int daysAgo) {
         return as("officer-market").post("/api/v1/records", penaltyBody(uscc, daysAgo)).expect(201).json().path("id").asString();

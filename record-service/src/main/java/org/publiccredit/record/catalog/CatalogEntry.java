@@ -23,11 +23,12 @@ import java.util.Optional;
  * @param publicity the publicity window rule
  * @param repair whether and how it can be repaired
  * @param measures joint measures per scenario code; key {@code *} applies to every scenario
+ * @param sharing the sharing attribute (共享属性); required
  */
 public record CatalogEntry(String code, String nameZh, String nameEn, RecordKind kind, List<String> suppliers,
         @JsonProperty("public") boolean publicCategory, boolean naturalPersonsPublic, boolean doublePublicity,
         String documentNumberLabel, String decisionDateLabel, List<FieldSpec> fields, PublicityRule publicity,
-        RepairRule repair, Map<String, List<Measure>> measures) {
+        RepairRule repair, Map<String, List<Measure>> measures, Sharing sharing) {
 
     /** Any department. */
     public static final String ANY_DEPARTMENT = "*";

@@ -31,6 +31,9 @@ final class CatalogValidator {
         if (e.suppliers().isEmpty() || e.suppliers().stream().anyMatch(CatalogValidator::blank)) {
             p.add(new FieldProblem("suppliers", "CATALOG_SUPPLIERS_MISSING", "at least one department code, or *"));
         }
+        if (e.sharing() == null) {
+            p.add(new FieldProblem("sharing", "FIELD_NOT_NULL", "the sharing attribute is required: UNCONDITIONAL, CONDITIONAL or NONE"));
+        }
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < e.fields().size(); i++) {
             FieldSpec f = e.fields().get(i);

@@ -236,12 +236,18 @@ public class CheckService {
                     black, red, abnormal, measures, registered ? cached.evaluation() : null, null));
         }
         CheckResult result = new CheckResult(UUID.randomUUID(), scenario, purpose.strip(), clock.instant(), results);
+        // the check and, in the same statement, the subjects it is about (credit_check_subject, for the subjects' access
+        // logs: 'U:<uscc>' and 'P:<subject id>' keys, so a person is found by his subject, not by his masked number)
+        List<String> about = keys.stream().filter(k -> k.startsWith("U:") || k.startsWith("P:")).distinct().toList();
         jdbc.sql("""
-                INSERT INTO credit_check (id, caller_sub, caller_name, client_id, department, scenario, purpose, subjects, result, checked_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""")
+                WITH c AS (
+                    INSERT INTO credit_check (id, caller_sub, caller_name, client_id, department, scenario, purpose, subjects, result, checked_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?) RETURNING id, checked_at)
+                INSERT INTO credit_check_subject (check_id, subject_key, checked_at)
+                SELECT c.id, k.key, c.checked_at FROM c, jsonb_array_elements_text(?::jsonb) AS k(key)""")
                 .params(result.checkId(), caller.subject(), caller.username(), caller.clientId(), caller.department(), scenario,
                         result.purpose(), json.writeValueAsString(shown.values()), json.writeValueAsString(result),
-                        java.sql.Timestamp.from(result.checkedAt()))
+                        java.sql.Timestamp.from(result.checkedAt()), json.writeValueAsString(about))
                 .update();
         return result;
     }

@@ -25,7 +25,11 @@ class SecurityConfig {
                                 .hasAnyRole("OFFICER", "PARTNER", "ADMIN")
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/records/**").hasAnyRole("OFFICER", "PARTNER", "ADMIN")
                         .requestMatchers("/api/v1/checks", "/api/v1/checks/**").hasAnyRole("OFFICER", "PARTNER", "ADMIN")
+                        .requestMatchers("/api/v1/sharing/grants/*:approve", "/api/v1/sharing/grants/*:refuse").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/sharing/**").hasAnyRole("OFFICER", "PARTNER", "ADMIN")
+                        .requestMatchers("/api/v1/exchange/**").hasAnyRole("PARTNER", "ADMIN")
                         .requestMatchers("/api/v1/stats/**").hasAnyRole("OFFICER", "REVIEWER", "ADMIN")
+                        .requestMatchers("/api/v1/audit/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .build();
     }

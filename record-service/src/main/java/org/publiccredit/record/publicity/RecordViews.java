@@ -35,8 +35,12 @@ public class RecordViews {
 
     /** The public view, or null when the record is not public now. */
     public PublicRecordView publicView(CreditRecord r) {
+        return publicView(r, policy.decide(r, catalog.require(r.category())));
+    }
+
+    /** The public view for a decision already made ({@link #publicity}), or null when the record is not public now. */
+    public PublicRecordView publicView(CreditRecord r, Publicity p) {
         CatalogEntry entry = catalog.require(r.category());
-        Publicity p = policy.decide(r, entry);
         if (!p.publicNow()) {
             return null;
         }

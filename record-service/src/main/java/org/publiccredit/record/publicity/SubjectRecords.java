@@ -152,8 +152,9 @@ public class SubjectRecords {
                 .map(views::view).toList();
         if (!ownEnterprise && !ownPerson && !all.isEmpty()
                 && (all.getFirst().subject().naturalPerson() || items.stream().anyMatch(v -> !v.publicNow()))) {
-            jdbc.sql("INSERT INTO read_audit (caller_sub, caller_name, subject_id, what) VALUES (?, ?, ?, ?)")
-                    .params(caller.subject(), caller.username(), all.getFirst().subject().id(), "subject records incl. non-public")
+            jdbc.sql("INSERT INTO read_audit (caller_sub, caller_name, client_id, department, subject_id, what) VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(caller.subject(), caller.username(), caller.clientId(), caller.department(), all.getFirst().subject().id(),
+                            "subject records incl. non-public")
                     .update();
         }
         return page(items, page, size);

@@ -78,6 +78,15 @@ public class RecordRepository {
         return found;
     }
 
+    /** The records with these ids, in no particular order (unknown ids are left out). */
+    public List<CreditRecord> findByIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM credit_record WHERE id = ANY(?)").param(ids.toArray(UUID[]::new))
+                .query(this::map).list();
+    }
+
     public Optional<CreditRecord> findForUpdate(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM credit_record WHERE id = ? FOR UPDATE").param(id).query(this::map).optional();
     }

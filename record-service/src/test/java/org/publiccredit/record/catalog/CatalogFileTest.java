@@ -55,7 +55,8 @@ class CatalogFileTest {
         CatalogEntry penalty = CatalogFixtures.entry("ADM_PENALTY");
         CatalogEntry withoutRule = new CatalogEntry(penalty.code(), penalty.nameZh(), penalty.nameEn(), penalty.kind(), penalty.suppliers(),
                 penalty.publicCategory(), penalty.naturalPersonsPublic(), penalty.doublePublicity(), penalty.documentNumberLabel(),
-                penalty.decisionDateLabel(), penalty.fields(), penalty.publicity(), new RepairRule(true, "", null, null), penalty.measures());
+                penalty.decisionDateLabel(), penalty.fields(), penalty.publicity(), new RepairRule(true, "", null, null), penalty.measures(),
+                penalty.sharing());
         assertThat(CatalogValidator.problems(withoutRule, java.util.Set.of())).extracting(p -> p.code()).contains("CATALOG_REPAIR_RULE_MISSING");
     }
 
@@ -80,7 +81,7 @@ class CatalogFileTest {
         PublicityRule badRule = new PublicityRule("x", "x", null, "noSuchField", null, 40, 12, null, null, null, null);
         CatalogEntry bad = new CatalogEntry("bad code", "", "x", null, List.of(), true, false, false, "", "",
                 List.of(new FieldSpec("documentNumber", "文号", FieldType.ENUM, true, List.of(), null)), badRule, null,
-                Map.of("NO_SUCH_SCENARIO", List.of(new Measure("M", "措施", "m"))));
+                Map.of("NO_SUCH_SCENARIO", List.of(new Measure("M", "措施", "m"))), null);
         assertThat(CatalogValidator.problems(good, scenarios)).isEmpty();
         assertThat(CatalogValidator.problems(bad, scenarios)).extracting(FieldProblem::code).contains("CATALOG_CODE_INVALID",
                 "FIELD_NOT_BLANK", "FIELD_NOT_NULL", "CATALOG_SUPPLIERS_MISSING", "CATALOG_FIELD_KEY_INVALID", "CATALOG_ENUM_EMPTY",
