@@ -73,6 +73,7 @@ class SharingController {
 
     @GetMapping("/grants/{id}")
     @Operation(operationId = "getSharingGrant", summary = "One sharing grant with its history (its department, admins)")
+    @ApiResponse(responseCode = "200", description = "the grant")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such grant of the caller's department")
     SharingGrants.Grant get(@PathVariable String id, Caller caller) {
         return grants.find(caller, uuid(id));
@@ -80,6 +81,7 @@ class SharingController {
 
     @PostMapping("/grants/{id}:approve")
     @Operation(operationId = "approveSharingGrant", summary = "An admin approves a grant until an end date (again: a new end date)")
+    @ApiResponse(responseCode = "200", description = "the approved grant")
     @ApiResponse(responseCode = "409", description = "GRANT_ALREADY_DECIDED: the grant was refused")
     SharingGrants.Grant approve(@PathVariable String id, @RequestBody Approval body, Caller caller) {
         return grants.approve(caller, uuid(id), body.until());
@@ -87,6 +89,7 @@ class SharingController {
 
     @PostMapping("/grants/{id}:refuse")
     @Operation(operationId = "refuseSharingGrant", summary = "An admin refuses a pending application with a reason")
+    @ApiResponse(responseCode = "200", description = "the refused grant")
     @ApiResponse(responseCode = "409", description = "GRANT_ALREADY_DECIDED: not pending")
     SharingGrants.Grant refuse(@PathVariable String id, @RequestBody Refusal body, Caller caller) {
         return grants.refuse(caller, uuid(id), body.reason());
