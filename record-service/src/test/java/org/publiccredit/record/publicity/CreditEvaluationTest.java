@@ -193,7 +193,8 @@ class CreditEvaluationTest {
         assertThat(r.evaluation().score()).isEqualTo(75);
         assertThat(r.evaluation().grade()).isEqualTo("C");
         assertThat(r.nextChange()).isEqualTo(TODAY.minusMonths(6).plusMonths(12));
-        assertThat(r.evaluation().changesOn()).isEqualTo(TODAY.minusMonths(6).plusMonths(12)); // 80: still C
+        // the ordinary penalty's year ends first (80: still C); the grade changes when the serious one's does (100: B)
+        assertThat(r.evaluation().changesOn()).isEqualTo(TODAY.minusMonths(3).plusMonths(12));
     }
 
     @Test
