@@ -91,7 +91,7 @@ class EvaluationIT {
         assertThat(clean.path("grade").asString()).isEqualTo("B");
         assertThat(clean.path("reasons").size()).isZero();
 
-        anonymous.get("/api/v1/public/subjects/" + Records.CITIZEN1 + "/evaluation").expectProblem(404, "NOT_FOUND");
+        anonymous.get("/api/v1/public/subjects/" + Records.CITIZEN1 + "/evaluation").expectProblem(400, "ID_NUMBER_IN_URL");
         anonymous.get("/api/v1/public/subjects/not-a-code/evaluation").expectProblem(404, "NOT_FOUND");
         anonymous.get("/api/v1/public/subjects/" + Records.freshUscc() + "/evaluation").expectProblem(404, "NOT_FOUND");
 
