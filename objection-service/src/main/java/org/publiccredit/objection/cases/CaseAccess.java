@@ -6,15 +6,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.publiccredit.commons.security.Caller;
 import org.publiccredit.commons.security.Role;
+import org.publiccredit.objection.naming.Departments;
 
 /**
  * Who may see and act on a case, from the token only: the applicant (owner key), a reviewer whose {@code region}
- * claim is a prefix of the record's region, an officer whose {@code department} claim is the record's supplying
- * department. Anyone else does not see the case at all (404).
+ * claim is a prefix of the record's region, an officer (or a department's partner client) whose {@code department} claim
+ * is the record's supplying department. Anyone else does not see the case at all (404).
  */
 public final class CaseAccess {
 
     private static final Pattern REGION = Pattern.compile("\\d{2,6}");
+    private static final Departments SUPPLYING = new Departments();
 
     private CaseAccess() {
     }
@@ -38,8 +40,16 @@ public final class CaseAccess {
         return Optional.of(caller.region());
     }
 
+    /**
+     * The department a caller acts for on cases: an officer's, or a partner client's of a supplying department (its system
+     * verifies through the API as its officers do in the portal: its queue, its statistics, its cases). A partner whose
+     * department is no supplying department of {@code departments.tsv} (a bank) meets no case this way.
+     */
     public static Optional<String> officerDepartment(Caller caller) {
-        return caller.has(Role.OFFICER) ? caller.departmentClaim() : Optional.empty();
+        if (caller.has(Role.OFFICER)) {
+            return caller.departmentClaim();
+        }
+        return caller.has(Role.PARTNER) ? caller.departmentClaim().filter(SUPPLYING::known) : Optional.empty();
     }
 
     /** Every role the caller plays on this case; empty means the case is not theirs to see. */
