@@ -96,7 +96,7 @@ public class CreditEvaluation {
                 }
             }
         }
-        Evaluation now = on(rules, contributions, today, null);
+        Evaluation now = on(rules, contributions, today);
         TreeSet<LocalDate> bounds = new TreeSet<>();
         for (Contribution c : contributions) {
             if (c.from().isAfter(today)) {
@@ -108,7 +108,7 @@ public class CreditEvaluation {
         }
         LocalDate changesOn = null;
         for (LocalDate day : bounds) {
-            if (!on(rules, contributions, day, null).grade().equals(now.grade())) {
+            if (!on(rules, contributions, day).grade().equals(now.grade())) {
                 changesOn = day;
                 break;
             }
@@ -182,7 +182,7 @@ public class CreditEvaluation {
         return true;
     }
 
-    private static Evaluation on(EvaluationRules rules, List<Contribution> contributions, LocalDate day, LocalDate changesOn) {
+    private static Evaluation on(EvaluationRules rules, List<Contribution> contributions, LocalDate day) {
         int[] counts = new int[rules.rules().size()];
         for (Contribution c : contributions) {
             if (c.covers(day)) {
@@ -208,6 +208,6 @@ public class CreditEvaluation {
         if (forced != null && rules.rank(forced) > rules.rank(grade.grade())) {
             grade = rules.grade(forced);
         }
-        return new Evaluation(grade.grade(), grade.nameZh(), grade.nameEn(), score, rules.version(), List.copyOf(reasons), changesOn, day);
+        return new Evaluation(grade.grade(), grade.nameZh(), grade.nameEn(), score, rules.version(), List.copyOf(reasons), null, day);
     }
 }

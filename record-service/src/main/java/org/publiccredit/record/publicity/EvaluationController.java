@@ -49,8 +49,7 @@ class EvaluationController {
     @ApiResponse(responseCode = "200", description = "the evaluation")
     @ApiResponse(responseCode = "404", description = "SUBJECT_NOT_REGISTERED: the account acts for no registered subject")
     Evaluation mine(Caller caller) {
-        String code = caller.usccClaim().or(caller::idNumberClaim).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
-                "SUBJECT_NOT_REGISTERED", "Your account does not act for a subject (no uscc or id_number claim)"));
+        String code = SubjectRecords.mineCode(caller);
         IdentifierCheck check = Identifiers.check(code);
         if (!check.valid()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "SUBJECT_NOT_REGISTERED", "Your account's subject code is not valid");

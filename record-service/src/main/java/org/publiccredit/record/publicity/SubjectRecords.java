@@ -113,7 +113,7 @@ public class SubjectRecords {
     }
 
     /** The code of the caller's own file: the {@code uscc} claim, else the {@code id_number} claim. */
-    private static String mineCode(Caller caller) {
+    static String mineCode(Caller caller) {
         return caller.usccClaim().or(caller::idNumberClaim).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
                 "SUBJECT_NOT_REGISTERED", "Your account does not act for a subject (no uscc or id_number claim)"));
     }
