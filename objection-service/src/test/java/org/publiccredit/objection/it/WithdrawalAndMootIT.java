@@ -155,6 +155,8 @@ class WithdrawalAndMootIT {
         assertThat(moot.path("decision").path("outcome").asString()).isEqualTo("WITHDRAWN_MOOT");
         assertThat(moot.path("decision").path("reason").asString()).isEqualTo("记录已被更正");
         assertThat(Fixtures.record(recordId).path("state").asString()).isEqualTo("ACTIVE");
+        assertThat(Mailbox.await(ENT1_MAIL, m -> m.header("X-Case-Id", id) && m.header("X-Notification-Id", "case:" + id + ":moot"),
+                MOOT)).as("the applicant is told the case ended by itself").hasSize(1);
     }
 
     @Test
