@@ -1,9 +1,9 @@
 package org.publiccredit.commons.id;
 
-import java.util.HashMap;
-import java.util.Map;
+import org.publiccredit.commons.i18n.Languages;
+import org.publiccredit.commons.i18n.Messages;
 
-/** The error codes of this package and their messages, loaded from {@code messages.tsv}. */
+/** The error codes of this package and their messages, from the bundles ({@code field.<CODE>}, {0} the field, {1} the argument). */
 final class ErrorMessages {
 
     static final String IDENTIFIER_EMPTY = "IDENTIFIER_EMPTY";
@@ -21,33 +21,25 @@ final class ErrorMessages {
     static final String ID_NUMBER_UNKNOWN_REGION = "ID_NUMBER_UNKNOWN_REGION";
     static final String ID_NUMBER_CHECK_DIGIT = "ID_NUMBER_CHECK_DIGIT";
 
-    private static final Map<String, String[]> MESSAGES = load();
-
     private ErrorMessages() {
     }
 
-    /** An error with its messages; {@code argument} fills the {0} placeholder (a position or length, never the value). */
+    /**
+     * An error with its messages from the bundles ({@code field.<CODE>} of {@code i18n/problems}); {@code argument} is
+     * a position or a length, never the value.
+     */
     static IdentifierError error(String code, Object argument) {
-        String[] texts = MESSAGES.get(code);
-        if (texts == null) {
-            throw new IllegalStateException("No message for " + code + " in messages.tsv");
-        }
-        String arg = String.valueOf(argument);
-        return new IdentifierError(code, texts[0].replace("{0}", arg), texts[1].replace("{0}", arg));
+        Messages messages = Messages.shared();
+        String key = "field." + code;
+        String zh = messages.find(key, Languages.ZH, "", argument).orElseThrow(() -> new IllegalStateException("No message for " + code));
+        String en = messages.find(key, Languages.EN, "", argument).orElseThrow(() -> new IllegalStateException("No message for " + code));
+        return new IdentifierError(code, zh, en);
     }
 
     static IdentifierError error(String code) {
-        return error(code, "");
-    }
-
-    private static Map<String, String[]> load() {
-        Map<String, String[]> messages = new HashMap<>();
-        for (String[] row : Tsv.read("messages.tsv")) {
-            if (row.length < 3) {
-                throw new IllegalStateException("messages.tsv: expected code, zh, en in " + String.join("|", row));
-            }
-            messages.put(row[0].strip(), new String[] {row[1].strip(), row[2].strip()});
-        }
-        return Map.copyOf(messages);
+        Messages messages = Messages.shared();
+        String key = "field." + code;
+        return new IdentifierError(code, messages.find(key, Languages.ZH, "").orElseThrow(() -> new IllegalStateException("No message for " + code)),
+                messages.find(key, Languages.EN, "").orElseThrow(() -> new IllegalStateException("No message for " + code)));
     }
 }

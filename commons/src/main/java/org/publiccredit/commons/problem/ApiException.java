@@ -5,7 +5,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A refusal the API reports as an RFC 9457 problem with a stable {@link #code()}.
- * Services throw it (or a subclass) from domain code; {@link ProblemAdvice} renders it.
+ * Services throw it (or a subclass) from domain code; {@link ProblemAdvice} renders it, with the title and detail of its
+ * code from the message bundles in the reader's language (the message given here is the fallback).
  */
 public class ApiException extends RuntimeException {
 
@@ -14,6 +15,7 @@ public class ApiException extends RuntimeException {
     private final transient List<FieldProblem> errors;
     private final transient java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
     private long retryAfterSeconds = -1;
+    private transient Object[] args = new Object[0];
 
     public ApiException(HttpStatus status, String code, String detail) {
         this(status, code, detail, List.of());
@@ -44,6 +46,20 @@ public class ApiException extends RuntimeException {
         return this;
     }
 
+    /**
+     * The arguments of the detail's pattern in the bundles ({@code problem.<CODE>.detail}): numbers, dates, names or
+     * {@link org.publiccredit.commons.i18n.Text}s, never a Java name. The exception's own message is the fallback.
+     */
+    public ApiException args(Object... args) {
+        this.args = args == null ? new Object[0] : args.clone();
+        return this;
+    }
+
+    /** The detail's arguments (none unless {@link #args(Object...)} was called). */
+    public Object[] args() {
+        return args.clone();
+    }
+
     /** Asks the client to wait this long before trying again (a {@code Retry-After} header on the problem). */
     public ApiException retryAfter(long seconds) {
         this.retryAfterSeconds = seconds;
@@ -59,9 +75,11 @@ public class ApiException extends RuntimeException {
         return java.util.Collections.unmodifiableMap(properties);
     }
 
-    /** 404 with code NOT_FOUND; also used for "exists but not yours / not public" so nothing can be probed. */
+    /** 404 with code NOT_FOUND ({@code what} names the object; its words in each language are {@code noun.<what>} in the
+     * bundles, e.g. {@code noun.sharing-grant}); also used for "exists but not yours / not public" so nothing can be probed. */
     public static ApiException notFound(String what) {
-        return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", what + " not found");
+        return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", what + " not found")
+                .args(new org.publiccredit.commons.i18n.Ref("noun." + what.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'), what));
     }
 
     public static ApiException forbidden(String code, String detail) {

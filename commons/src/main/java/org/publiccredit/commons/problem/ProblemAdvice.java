@@ -54,7 +54,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (e.retryAfterSeconds() >= 0) {
             headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
         }
-        return respond(problem, headers);
+        return respond(problem, headers, e.args());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -191,7 +191,22 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             default -> List.of();
         };
         ProblemDetail problem = Problems.of(statusCode, code, detail, errors);
-        return ResponseEntity.status(statusCode).headers(headers).contentType(Problems.MEDIA_TYPE).body(withRequestId(problem));
+        Locale locale = org.publiccredit.commons.i18n.Languages.current();
+        Problems.localise(problem, locale, args(ex));
+        return ResponseEntity.status(statusCode).headers(headers).header(HttpHeaders.CONTENT_LANGUAGE,
+                org.publiccredit.commons.i18n.Languages.tag(locale)).contentType(Problems.MEDIA_TYPE).body(withRequestId(problem));
+    }
+
+    /** The arguments of the bundles' detail of a framework refusal: the parameter, header or part it names. */
+    static Object[] args(Exception ex) {
+        return switch (ex) {
+            case MissingServletRequestParameterException m -> new Object[] {m.getParameterName()};
+            case MissingRequestHeaderException m -> new Object[] {m.getHeaderName()};
+            case MissingServletRequestPartException m -> new Object[] {m.getRequestPartName()};
+            case TypeMismatchException t -> t.getPropertyName() != null ? new Object[] {t.getPropertyName()} : new Object[0];
+            case HttpRequestMethodNotSupportedException m -> new Object[] {m.getMethod()};
+            default -> new Object[0];
+        };
     }
 
     /**
@@ -257,11 +272,20 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(problem, HttpHeaders.EMPTY);
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpHeaders headers) {
-        return ResponseEntity.status(problem.getStatus()).headers(headers).contentType(Problems.MEDIA_TYPE).body(withRequestId(problem));
+    /** The answer in the reader's language ({@code Accept-Language}), said in {@code Content-Language}. */
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpHeaders headers, Object... args) {
+        Locale locale = org.publiccredit.commons.i18n.Languages.current();
+        Problems.localise(problem, locale, args);
+        return ResponseEntity.status(problem.getStatus()).headers(headers)
+                .header(HttpHeaders.CONTENT_LANGUAGE, org.publiccredit.commons.i18n.Languages.tag(locale))
+                .contentType(Problems.MEDIA_TYPE).body(withRequestId(problem));
     }
 
     private static ResponseEntity<Object> respondObject(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(Problems.MEDIA_TYPE).body(withRequestId(problem));
+        Locale locale = org.publiccredit.commons.i18n.Languages.current();
+        Problems.localise(problem, locale);
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.CONTENT_LANGUAGE, org.publiccredit.commons.i18n.Languages.tag(locale))
+                .contentType(Problems.MEDIA_TYPE).body(withRequestId(problem));
     }
 }

@@ -1,8 +1,13 @@
 package org.publiccredit.commons.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.publiccredit.commons.i18n.Languages;
+import org.publiccredit.commons.i18n.Ref;
 import org.publiccredit.commons.problem.Problems;
 import org.publiccredit.commons.web.RequestIds;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -17,19 +22,24 @@ public final class ProblemSecurityHandlers {
     public static AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
-            write(response, 401, "UNAUTHENTICATED", request.getHeader("Authorization") == null
-                    ? "This request needs a bearer token" : "The bearer token is invalid or expired");
+            boolean none = request.getHeader("Authorization") == null;
+            String detail = none ? "This request needs a bearer token" : "The bearer token is invalid or expired";
+            write(request, response, 401, "UNAUTHENTICATED", detail, new Ref("reason.UNAUTHENTICATED." + (none ? "missing" : "invalid"), detail));
         };
     }
 
     public static AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(response, 403, "ACCESS_DENIED", "Your role does not allow this request");
+        return (request, response, e) -> write(request, response, 403, "ACCESS_DENIED", "Your role does not allow this request");
     }
 
-    private static void write(HttpServletResponse response, int status, String code, String detail) throws IOException {
+    /** In the reader's language, from the bundles with these arguments. */
+    private static void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String detail,
+            Object... args) throws IOException {
+        Locale locale = Languages.of(request.getHeader("Accept-Language"));
         response.setStatus(status);
         response.setContentType(Problems.MEDIA_TYPE.toString());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(Problems.json(status, code, detail, RequestIds.current()));
+        response.setHeader("Content-Language", Languages.tag(locale));
+        response.getWriter().write(Problems.json(locale, status, code, detail, RequestIds.current(), List.of(), args));
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Wires the shared pieces into every servlet service: problem advice, request ids, the {@code Caller} argument. */
+/** Wires the shared pieces into every servlet service: problem advice (in the reader's language), request ids, the
+ * {@code Caller} argument. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class CommonsServletAutoConfiguration {
@@ -24,6 +25,17 @@ public class CommonsServletAutoConfiguration {
     @Bean
     ProblemAdvice problemAdvice() {
         return new ProblemAdvice();
+    }
+
+    @Bean
+    org.publiccredit.commons.problem.ProblemLanguageAdvice problemLanguageAdvice() {
+        return new org.publiccredit.commons.problem.ProblemLanguageAdvice();
+    }
+
+    /** The bundles of the texts people read (commons' and the service's), for services that word texts of their own. */
+    @Bean
+    org.publiccredit.commons.i18n.Messages publicCreditMessages() {
+        return org.publiccredit.commons.i18n.Messages.shared();
     }
 
     /** Registered explicitly: {@code @Order} on a bean method does not order servlet filters, and this one must
@@ -52,6 +64,12 @@ public class CommonsServletAutoConfiguration {
         @Bean
         tools.jackson.databind.JacksonModule publicCreditInputRules() {
             return new org.publiccredit.commons.json.InputRulesModule();
+        }
+
+        /** Field errors and warnings in the reader's language wherever an answer carries them. */
+        @Bean
+        tools.jackson.databind.JacksonModule publicCreditFieldProblemTexts() {
+            return new org.publiccredit.commons.json.FieldProblemTextsModule();
         }
 
         @Bean
@@ -113,9 +131,11 @@ public class CommonsServletAutoConfiguration {
                 response.setStatus(400);
                 response.setContentType(Problems.MEDIA_TYPE.toString());
                 response.setCharacterEncoding("UTF-8");
-                response.getWriter().write(Problems.json(400, "REQUEST_REJECTED",
+                java.util.Locale locale = org.publiccredit.commons.i18n.Languages.of(request.getHeader("Accept-Language"));
+                response.setHeader("Content-Language", org.publiccredit.commons.i18n.Languages.tag(locale));
+                response.getWriter().write(Problems.json(locale, 400, "REQUEST_REJECTED",
                         "The request is not allowed (e.g. a control character in a header, encoded slashes or dot segments)",
-                        RequestIds.current()));
+                        RequestIds.current(), java.util.List.of()));
             };
         }
     }

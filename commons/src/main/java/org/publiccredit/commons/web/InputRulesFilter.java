@@ -51,7 +51,7 @@ public class InputRulesFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (idNumberInPath(request.getRequestURI()) || idNumberInPath(decodedOrNull(request.getRequestURI()))) {
-            refuse(response, 400, ID_NUMBER_IN_URL, "An id number is never sent in a URL (URLs are kept in logs): your own file is "
+            refuse(request, response, 400, ID_NUMBER_IN_URL, "An id number is never sent in a URL (URLs are kept in logs): your own file is "
                     + "GET /api/v1/subjects/mine/records, officers look a person's records up with POST /api/v1/subjects/records:lookup "
                     + "and the number in the body", List.of(new FieldProblem("path", ID_NUMBER_IN_URL, "holds a resident id number")));
             return;
@@ -65,16 +65,16 @@ public class InputRulesFilter extends OncePerRequestFilter {
             problems = List.of();
         }
         if (!problems.isEmpty()) {
-            refuse(response, 400, "VALIDATION_FAILED", "The request has invalid fields", problems);
+            refuse(request, response, 400, "VALIDATION_FAILED", "The request has invalid fields", problems);
             return;
         }
         if (isJson(request) && !isUtf8Json(request)) {
-            refuse(response, 400, "ENCODING_NOT_UTF8", "JSON is read as UTF-8 only; send the body in UTF-8 (charset=utf-8 or none)",
+            refuse(request, response, 400, "ENCODING_NOT_UTF8", "JSON is read as UTF-8 only; send the body in UTF-8 (charset=utf-8 or none)",
                     List.of());
             return;
         }
         if (isUtf8Json(request) && request.getContentLengthLong() > maxJsonBytes) {
-            refuse(response, 413, "PAYLOAD_TOO_LARGE", "The body is larger than " + maxJsonBytes + " bytes", List.of());
+            refuse(request, response, 413, "PAYLOAD_TOO_LARGE", "The body is larger than " + maxJsonBytes + " bytes", List.of(), maxJsonBytes);
             return;
         }
         chain.doFilter(isUtf8Json(request) ? new StrictUtf8Request(request, maxJsonBytes) : request, response);
@@ -109,12 +109,14 @@ public class InputRulesFilter extends OncePerRequestFilter {
         return decodeStrictly(uri.replace("+", "%2B"));
     }
 
-    private static void refuse(HttpServletResponse response, int status, String code, String detail, List<FieldProblem> problems)
-            throws IOException {
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code, String detail,
+            List<FieldProblem> problems, Object... args) throws IOException {
+        Locale locale = org.publiccredit.commons.i18n.Languages.of(request.getHeader("Accept-Language"));
         response.setStatus(status);
         response.setContentType(Problems.MEDIA_TYPE.toString());
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(Problems.json(status, code, detail, RequestIds.current(), problems));
+        response.setHeader("Content-Language", org.publiccredit.commons.i18n.Languages.tag(locale));
+        response.getWriter().write(Problems.json(locale, status, code, detail, RequestIds.current(), problems, args));
     }
 
     private static List<FieldProblem> parameterProblems(HttpServletRequest request) {

@@ -1,10 +1,13 @@
 package org.publiccredit.commons.web;
 
 import java.util.regex.Pattern;
+import org.publiccredit.commons.id.IdNumber;
+import org.publiccredit.commons.id.Uscc;
 
 /**
- * Makes request data safe to log: no CR/LF (log forging), and anything shaped like an identifier
- * (a 15-18 character code or id number, e.g. in a path) masked, so a raw id number never reaches a log.
+ * Makes request data safe to log and to echo in a problem's {@code instance}: no CR/LF (log forging), and anything
+ * shaped like an id number (a 15-18 character token with a digit, e.g. in a path) masked, so a raw id number never
+ * reaches a log. A valid USCC is public (信用中国 shows it) and stays as it is, unless it is also a valid id number.
  */
 public final class LogSafe {
 
@@ -19,8 +22,13 @@ public final class LogSafe {
             return "-";
         }
         String clean = CONTROL.matcher(raw).replaceAll("_");
-        String masked = IDENTIFIER_LIKE.matcher(clean).replaceAll(m -> containsDigit(m.group()) ? m.group(1) + "****" + m.group(2) : m.group());
+        String masked = IDENTIFIER_LIKE.matcher(clean).replaceAll(m -> containsDigit(m.group()) && !publicCode(m.group())
+                ? m.group(1) + "****" + m.group(2) : m.group());
         return masked.length() > 200 ? masked.substring(0, 200) + "…" : masked;
+    }
+
+    private static boolean publicCode(String token) {
+        return Uscc.check(token).valid() && !IdNumber.check(token).valid();
     }
 
     private static boolean containsDigit(String s) {

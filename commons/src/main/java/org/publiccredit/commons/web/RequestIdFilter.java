@@ -46,8 +46,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
                 response.setStatus(status);
                 response.setContentType(Problems.MEDIA_TYPE.toString());
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                response.getWriter().write(Problems.json(status, idpDown ? "IDENTITY_PROVIDER_UNAVAILABLE" : "INTERNAL_ERROR",
-                        idpDown ? "The token cannot be checked right now; try again shortly" : "An unexpected error occurred", id));
+                java.util.Locale locale = org.publiccredit.commons.i18n.Languages.of(request.getHeader("Accept-Language"));
+                response.setHeader("Content-Language", org.publiccredit.commons.i18n.Languages.tag(locale));
+                response.getWriter().write(Problems.json(locale, status, idpDown ? "IDENTITY_PROVIDER_UNAVAILABLE" : "INTERNAL_ERROR",
+                        idpDown ? "The token cannot be checked right now; try again shortly" : "An unexpected error occurred", id,
+                        java.util.List.of()));
             }
         } finally {
             if (!request.getRequestURI().startsWith("/actuator")) {

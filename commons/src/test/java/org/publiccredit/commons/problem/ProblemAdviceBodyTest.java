@@ -29,7 +29,7 @@ class ProblemAdviceBodyTest {
         assertThat(problem.getProperties()).containsEntry("code", "VALIDATION_FAILED");
         assertThat(problem.getProperties().get("errors")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                 .containsExactly(new FieldProblem("fields.violationFacts", "TEXT_INVALID_CHARACTER",
-                        org.publiccredit.commons.text.TextRules.MESSAGE));
+                        "含有空字符（NUL）或不成对的 UTF-16 代理字符"));
     }
 
     @Test

@@ -25,11 +25,11 @@ class ProblemsTest {
 
     @Test
     void handWrittenJsonIsValidAndEscapesEverything() {
-        String text = Problems.json(503, "SERVICE_UNAVAILABLE", "say \"hi\"\n\\ now", "req-1");
+        String text = Problems.json(503, "NOT_WORDED_IN_BUNDLES", "say \"hi\"\n\\ now", "req-1");
         JsonNode node = json.readTree(text);
         assertThat(node.path("detail").asString()).isEqualTo("say \"hi\"\n\\ now");
         assertThat(node.path("status").asInt()).isEqualTo(503);
-        assertThat(node.path("code").asString()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(node.path("code").asString()).isEqualTo("NOT_WORDED_IN_BUNDLES");
         assertThat(node.path("requestId").asString()).isEqualTo("req-1");
     }
 }

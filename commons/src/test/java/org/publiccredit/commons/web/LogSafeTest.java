@@ -11,7 +11,11 @@ class LogSafeTest {
         assertThat(LogSafe.path("/api/v1/identifiers/450202199001011237"))
                 .isEqualTo("/api/v1/identifiers/4502****1237")
                 .doesNotContain("199001011");
-        assertThat(LogSafe.path("/api/v1/subjects/91450200MA5K00012P/records")).doesNotContain("91450200MA5K00012P");
+        assertThat(LogSafe.path("/api/v1/subjects/91450200MA5K00012P/records")).as("a valid USCC is public")
+                .isEqualTo("/api/v1/subjects/91450200MA5K00012P/records");
+        assertThat(LogSafe.path("/api/v1/subjects/91450200MA5K00012X/records")).as("not a valid USCC: it may be a typed id number")
+                .doesNotContain("91450200MA5K00012X");
+        assertThat(LogSafe.path("/api/v1/subjects/450202900101123")).as("a 15-digit id number").isEqualTo("/api/v1/subjects/4502****1123");
         assertThat(LogSafe.path("/api/v1/search")).isEqualTo("/api/v1/search");
         assertThat(LogSafe.path("/api/v1/records:batch")).isEqualTo("/api/v1/records:batch");
     }

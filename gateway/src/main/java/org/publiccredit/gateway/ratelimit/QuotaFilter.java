@@ -90,7 +90,8 @@ class QuotaFilter implements GlobalFilter, Ordered {
                     }
                     return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "QUOTA_EXCEEDED",
                             "The quota of client " + a.clientId() + " (" + a.quota().perMinute() + " requests a minute, "
-                                    + a.quota().perDay() + " a day) is used up; retry after " + headers.get("Retry-After") + " s");
+                                    + a.quota().perDay() + " a day) is used up; retry after " + headers.get("Retry-After") + " s",
+                            a.clientId(), a.quota().perMinute(), a.quota().perDay(), headers.get("Retry-After"));
                 });
     }
 

@@ -108,7 +108,7 @@ class RateLimitFilter implements GlobalFilter, Ordered, HealthIndicator {
         exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(decision.retryAfterSeconds()));
         exchange.getResponse().getHeaders().set(REMAINING, "0");
         return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
-                "Too many requests; slow down and retry after " + decision.retryAfterSeconds() + " s");
+                "Too many requests; slow down and retry after " + decision.retryAfterSeconds() + " s", decision.retryAfterSeconds());
     }
 
     /**

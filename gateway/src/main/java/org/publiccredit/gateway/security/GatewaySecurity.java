@@ -78,6 +78,9 @@ class GatewaySecurity {
                         .pathMatchers(HttpMethod.POST, "/api/v1/sharing/grants/*:approve", "/api/v1/sharing/grants/*:refuse").hasRole(ADMIN)
                         .pathMatchers("/api/v1/sharing/**").hasAnyRole(OFFICER, PARTNER, ADMIN)
                         .pathMatchers("/api/v1/exchange/**").hasAnyRole(PARTNER, ADMIN)
+                        // monitoring (信用监测预警): partner clients; an admin may read a client's delivery log
+                        .pathMatchers(HttpMethod.GET, "/api/v1/monitoring/deliveries").hasAnyRole(PARTNER, ADMIN)
+                        .pathMatchers("/api/v1/monitoring/**").hasRole(PARTNER)
                         .pathMatchers("/api/v1/stats/**").hasAnyRole(OFFICER, REVIEWER, ADMIN)
                         .pathMatchers("/api/v1/supervision/**").hasAnyRole(OFFICER, ADMIN)
                         .pathMatchers("/api/v1/admin/**").hasRole(ADMIN)
@@ -102,8 +105,9 @@ class GatewaySecurity {
         return (exchange, e) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
             boolean hadToken = exchange.getRequest().getHeaders().getFirst("Authorization") != null;
-            return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                    hadToken ? "The bearer token is invalid or expired" : "This request needs a bearer token");
+            String detail = hadToken ? "The bearer token is invalid or expired" : "This request needs a bearer token";
+            return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", detail,
+                    new org.publiccredit.commons.i18n.Ref("reason.UNAUTHENTICATED." + (hadToken ? "invalid" : "missing"), detail));
         };
     }
 
@@ -124,7 +128,8 @@ class GatewaySecurity {
             }
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                    "The bearer token is invalid or expired");
+                    "The bearer token is invalid or expired",
+                    new org.publiccredit.commons.i18n.Ref("reason.UNAUTHENTICATED.invalid", "The bearer token is invalid or expired"));
         };
     }
 

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
+import org.publiccredit.commons.i18n.Languages;
 import org.publiccredit.commons.problem.Problems;
 import org.publiccredit.commons.web.RequestIds;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -65,18 +66,20 @@ class UndecodableRequests implements NettyServerCustomizer {
             if (msg instanceof HttpRequest request && request.decoderResult().isFailure()) {
                 Refusal refusal = Refusal.of(request.decoderResult().cause());
                 ReferenceCountUtil.release(msg);
-                ctx.writeAndFlush(response(refusal)).addListener(ChannelFutureListener.CLOSE);
+                ctx.writeAndFlush(response(refusal, Languages.of(request.headers().get("Accept-Language"))))
+                        .addListener(ChannelFutureListener.CLOSE);
                 return;
             }
             ctx.fireChannelRead(msg);
         }
 
-        static FullHttpResponse response(Refusal refusal) {
+        static FullHttpResponse response(Refusal refusal, java.util.Locale locale) {
             String requestId = RequestIds.acceptOrCreate(null);
-            byte[] body = Problems.json(refusal.status().code(), refusal.code(), refusal.detail(), requestId)
+            byte[] body = Problems.json(locale, refusal.status().code(), refusal.code(), refusal.detail(), requestId, java.util.List.of())
                     .getBytes(StandardCharsets.UTF_8);
             FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, refusal.status(), Unpooled.wrappedBuffer(body));
             response.headers()
+                    .set(HttpHeaderNames.CONTENT_LANGUAGE, Languages.tag(locale))
                     .set(HttpHeaderNames.CONTENT_TYPE, Problems.MEDIA_TYPE.toString())
                     .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
                     .set(HttpHeaderNames.CONNECTION, "close")

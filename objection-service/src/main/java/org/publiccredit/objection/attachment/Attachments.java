@@ -51,7 +51,7 @@ public class Attachments {
         if (alreadyAttached + files.size() > limits.maxFiles()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "TOO_MANY_ATTACHMENTS", "A case takes at most "
                     + limits.maxFiles() + " files; it has " + alreadyAttached + " and " + files.size() + " were sent",
-                    List.of(new FieldProblem("files", "TOO_MANY_ATTACHMENTS", "at most " + limits.maxFiles() + " per case")));
+                    List.of(FieldProblem.of("files", "TOO_MANY_ATTACHMENTS", null, limits.maxFiles()))).args(limits.maxFiles());
         }
         List<Upload> uploads = new ArrayList<>();
         List<FieldProblem> tooLarge = new ArrayList<>();
@@ -60,12 +60,12 @@ public class Attachments {
         for (Incoming in : files) {
             MultipartFile f = in.file();
             if (f.getSize() > max) {
-                tooLarge.add(new FieldProblem(in.field(), "ATTACHMENT_TOO_LARGE", "larger than " + limits.maxFileSize().toMegabytes() + " MB"));
+                tooLarge.add(FieldProblem.of(in.field(), "ATTACHMENT_TOO_LARGE", null, limits.maxFileSize().toMegabytes()));
                 continue;
             }
             byte[] bytes = read(f, in.field());
             if (bytes.length > max) {
-                tooLarge.add(new FieldProblem(in.field(), "ATTACHMENT_TOO_LARGE", "larger than " + limits.maxFileSize().toMegabytes() + " MB"));
+                tooLarge.add(FieldProblem.of(in.field(), "ATTACHMENT_TOO_LARGE", null, limits.maxFileSize().toMegabytes()));
                 continue;
             }
             if (bytes.length == 0) {
@@ -82,7 +82,8 @@ public class Attachments {
         }
         if (!tooLarge.isEmpty()) {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "ATTACHMENT_TOO_LARGE",
-                    "Each file may have at most " + limits.maxFileSize().toMegabytes() + " MB", tooLarge);
+                    "Each file may have at most " + limits.maxFileSize().toMegabytes() + " MB", tooLarge)
+                    .args(limits.maxFileSize().toMegabytes());
         }
         if (!wrongType.isEmpty()) {
             throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "ATTACHMENT_TYPE_NOT_ALLOWED",

@@ -195,14 +195,18 @@ class FilingController {
     /** 422 REPAIR_NOT_ELIGIBLE: every failed condition in {@code errors}, and the date the period passes. */
     private static ResponseEntity<ProblemDetail> notEligible(RepairEligibility.Result r) {
         List<FieldProblem> errors = r.failed().stream().map(c -> new FieldProblem(c.condition().name(), c.code(), c.message())).toList();
-        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "REPAIR_NOT_ELIGIBLE",
-                "The record cannot be repaired now: " + String.join("; ", errors.stream().map(FieldProblem::message).toList()), errors);
+        java.util.Locale locale = org.publiccredit.commons.i18n.Languages.current();
+        String reasons = String.join(org.publiccredit.commons.i18n.Languages.english(locale) ? "; " : "；",
+                errors.stream().map(FieldProblem::message).toList());
+        ProblemDetail problem = Problems.localise(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "REPAIR_NOT_ELIGIBLE",
+                "The record cannot be repaired now: " + reasons, errors), locale, reasons);
         problem.setProperty("eligibleFrom", r.eligibleFrom());
         problem.setProperty("conditions", r.checks());
         if (RequestIds.current() != null) {
             problem.setProperty("requestId", RequestIds.current());
         }
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(Problems.MEDIA_TYPE).body(problem);
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(Problems.MEDIA_TYPE)
+                .header(org.springframework.http.HttpHeaders.CONTENT_LANGUAGE, org.publiccredit.commons.i18n.Languages.tag(locale)).body(problem);
     }
 
     private static FilingService.Filing objection(FilingRequests.ObjectionRequest body, List<Attachments.Incoming> files) {

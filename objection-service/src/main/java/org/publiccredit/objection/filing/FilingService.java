@@ -184,8 +184,7 @@ class FilingService {
             boolean ok = accepted != null && accepted.stream()
                     .anyMatch(a -> a.id() == f.id() && f.version().equals(a.version()));
             if (!ok) {
-                missing.add(new FieldProblem("acceptedTemplates", "TEMPLATE_NOT_ACCEPTED",
-                        f.id() + " version " + f.version() + " (" + f.title() + ") must be accepted"));
+                missing.add(FieldProblem.of("acceptedTemplates", "TEMPLATE_NOT_ACCEPTED", null, f.title(), f.version()));
             }
         }
         if (!missing.isEmpty()) {

@@ -3,6 +3,8 @@ package org.publiccredit.objection.repair;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.publiccredit.commons.i18n.Languages;
+import org.publiccredit.commons.i18n.Messages;
 import org.publiccredit.objection.client.RecordView;
 
 /**
@@ -28,7 +30,7 @@ public final class RepairEligibility {
      * @param condition which
      * @param met true or false; null when it is decided only at filing (the obligations before filing)
      * @param code the failure code when not met (e.g. MIN_PUBLICITY_NOT_PASSED), else null
-     * @param message what it means for the applicant
+     * @param message what it means for the applicant, in his language (the bundles' {@code eligibility.…} keys)
      */
     public record Check(Condition condition, Boolean met, String code, String message) {
     }
@@ -77,25 +79,25 @@ public final class RepairEligibility {
     public static Result evaluate(RecordView record, boolean openCase, Declaration declaration, LocalDate today) {
         List<Check> checks = new ArrayList<>();
         checks.add(record.repairable()
-                ? ok(Condition.REPAIRABLE_CATEGORY, "records of category " + record.category() + " can be repaired")
-                : fail(Condition.REPAIRABLE_CATEGORY, "NOT_REPAIRABLE_CATEGORY", "records of category " + record.category()
-                        + " cannot be repaired on this platform (excluded by law, regulation or policy, or removed by their authority)"));
+                ? ok(Condition.REPAIRABLE_CATEGORY, text("met", Condition.REPAIRABLE_CATEGORY, "records of this category can be repaired"))
+                : fail(Condition.REPAIRABLE_CATEGORY, "NOT_REPAIRABLE_CATEGORY", "records of this category cannot be repaired on this platform "
+                        + "(excluded by law, regulation or policy, or removed by their authority)"));
         LocalDate from = eligibleFrom(record);
         if (from == null) {
             checks.add(fail(Condition.MIN_PUBLICITY_PASSED, "MIN_PUBLICITY_UNKNOWN", "the record has no minimum publicity period"));
         } else if (today.isBefore(from)) {
             checks.add(fail(Condition.MIN_PUBLICITY_PASSED, "MIN_PUBLICITY_NOT_PASSED",
-                    "the minimum publicity period has not passed; a repair can be filed from " + from));
+                    "the minimum publicity period has not passed; a repair can be filed from " + from, from));
         } else {
-            checks.add(ok(Condition.MIN_PUBLICITY_PASSED, "the minimum publicity period has passed (repairs possible from " + from + ")"));
+            checks.add(ok(Condition.MIN_PUBLICITY_PASSED, text("met", Condition.MIN_PUBLICITY_PASSED,
+                    "the minimum publicity period has passed (repairs possible from " + from + ")", from)));
         }
         checks.add(record.publicNow()
-                ? ok(Condition.PUBLIC_NOW, "the record is public now")
-                : fail(Condition.PUBLIC_NOW, "RECORD_NOT_PUBLIC", "only a record that is public now can be repaired (it is "
-                        + (record.publicReason() == null ? "not public" : record.publicReason()) + ")"));
+                ? ok(Condition.PUBLIC_NOW, text("met", Condition.PUBLIC_NOW, "the record is public now"))
+                : fail(Condition.PUBLIC_NOW, "RECORD_NOT_PUBLIC", "only a record that is public now can be repaired"));
         if (declaration == null) {
-            checks.add(new Check(Condition.OBLIGATIONS_FULFILLED, null, null,
-                    "declare when filing that the penalty and obligations are fulfilled, with proof attached (e.g. the fine receipt)"));
+            checks.add(new Check(Condition.OBLIGATIONS_FULFILLED, null, null, text("undecided", Condition.OBLIGATIONS_FULFILLED,
+                    "declare when filing that the penalty and obligations are fulfilled, with proof attached (e.g. the fine receipt)")));
         } else if (!declaration.fulfilled() || declaration.statement() == null || declaration.statement().isBlank()) {
             checks.add(fail(Condition.OBLIGATIONS_FULFILLED, "OBLIGATIONS_NOT_DECLARED",
                     "declare that the obligations are fulfilled and say how and when"));
@@ -103,11 +105,12 @@ public final class RepairEligibility {
             checks.add(fail(Condition.OBLIGATIONS_FULFILLED, "OBLIGATION_PROOF_MISSING",
                     "attach proof that the obligations are fulfilled (a PROOF file, e.g. the fine receipt)"));
         } else {
-            checks.add(ok(Condition.OBLIGATIONS_FULFILLED, "declared fulfilled, with " + declaration.proofFiles() + " proof file(s)"));
+            checks.add(ok(Condition.OBLIGATIONS_FULFILLED, text("met", Condition.OBLIGATIONS_FULFILLED,
+                    "declared fulfilled, with " + declaration.proofFiles() + " proof file(s)", declaration.proofFiles())));
         }
         checks.add(openCase
                 ? fail(Condition.NO_OPEN_CASE, "CASE_ALREADY_OPEN", "another objection or repair of this record is still open")
-                : ok(Condition.NO_OPEN_CASE, "no other case of this record is open"));
+                : ok(Condition.NO_OPEN_CASE, text("met", Condition.NO_OPEN_CASE, "no other case of this record is open")));
         boolean eligible = checks.stream().noneMatch(c -> Boolean.FALSE.equals(c.met()));
         return new Result(eligible, from, List.copyOf(checks));
     }
@@ -116,7 +119,16 @@ public final class RepairEligibility {
         return new Check(c, true, null, message);
     }
 
-    private static Check fail(Condition c, String code, String message) {
-        return new Check(c, false, code, message);
+    /** A failed condition, its message the bundles' {@code eligibility.<CONDITION>.<CODE>} in the reader's language. */
+    private static Check fail(Condition c, String code, String message, Object... args) {
+        return new Check(c, false, code, text(code, c, message, args));
+    }
+
+    /**
+     * The bundles' {@code eligibility.<CONDITION>.<outcome>} in the language of the request being answered (the
+     * applicant's {@code Accept-Language}; zh-CN by default), {@code english} when no bundle has it.
+     */
+    private static String text(String outcome, Condition c, String english, Object... args) {
+        return Messages.shared().text("eligibility." + c.name() + "." + outcome, english, Languages.current(), args);
     }
 }

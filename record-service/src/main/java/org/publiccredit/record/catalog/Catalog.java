@@ -105,9 +105,12 @@ public class Catalog implements ApplicationRunner {
             int changed = 0;
             Set<String> categories = new java.util.TreeSet<>();
             for (CatalogEntry e : file.entries()) {
+                boolean wordingOnly = wordingOnly(e);
                 if (store(e, "file:" + file.version())) {
                     changed++;
-                    categories.add(e.code());
+                    if (!wordingOnly) {
+                        categories.add(e.code());
+                    }
                 }
             }
             announce(categories);
@@ -133,6 +136,30 @@ public class Catalog implements ApplicationRunner {
                 FROM credit_record WHERE category = ANY(?)""")
                 .param(categories.toArray(String[]::new)).update();
         log.info("catalog entries {} changed: {} records announced on the feed", categories, rows);
+    }
+
+    /**
+     * Whether the entry differs from the stored one in its fields' English labels at most: words people read, nothing
+     * of what is public, so no record needs to be announced again (2026.5 added them to 429,000 local records' entries).
+     */
+    private boolean wordingOnly(CatalogEntry e) {
+        Optional<String> current = jdbc.sql("SELECT definition::text FROM catalog_entry WHERE code = ?").param(e.code())
+                .query(String.class).optional();
+        if (current.isEmpty()) {
+            return false;
+        }
+        return withoutEnglishLabels(json.readTree(current.get())).equals(withoutEnglishLabels(json.readTree(json.writeValueAsString(e))));
+    }
+
+    private static tools.jackson.databind.JsonNode withoutEnglishLabels(tools.jackson.databind.JsonNode definition) {
+        if (definition.path("fields") instanceof tools.jackson.databind.node.ArrayNode fields) {
+            fields.forEach(f -> {
+                if (f instanceof tools.jackson.databind.node.ObjectNode o) {
+                    o.remove("labelEn");
+                }
+            });
+        }
+        return definition;
     }
 
     /** Stores a new revision when the definition differs from the stored one; true when it did. */

@@ -15,11 +15,23 @@ import org.publiccredit.commons.id.Uscc;
  * @param required whether a record must carry it
  * @param values the allowed values of an {@link FieldType#ENUM}
  * @param maxLength the longest text accepted (defaults: 200 for STRING, 4000 for TEXT)
+ * @param labelEn the English label, for texts read in English (the key when absent)
  */
-public record FieldSpec(String key, String label, FieldType type, boolean required, List<String> values, Integer maxLength) {
+public record FieldSpec(String key, String label, FieldType type, boolean required, List<String> values, Integer maxLength,
+        String labelEn) {
 
     public FieldSpec {
         values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    /** A field without an English label. */
+    public FieldSpec(String key, String label, FieldType type, boolean required, List<String> values, Integer maxLength) {
+        this(key, label, type, required, values, maxLength, null);
+    }
+
+    /** The label in both languages, as an argument of the texts people read (field errors). */
+    public org.publiccredit.commons.i18n.Text labels() {
+        return new org.publiccredit.commons.i18n.Text(label, labelEn != null && !labelEn.isBlank() ? labelEn : key);
     }
 
     /** The error code of a value that does not fit, or null when it fits. */

@@ -31,7 +31,7 @@ public final class FieldValidation {
         Map<String, ?> given = raw == null ? Map.of() : raw;
         for (Map.Entry<String, ?> e : given.entrySet()) {
             if (entry.field(e.getKey()).isEmpty()) {
-                problems.add(new FieldProblem("fields." + e.getKey(), "FIELD_UNKNOWN", "not a field of " + entry.code()));
+                problems.add(FieldProblem.of("fields." + e.getKey(), "FIELD_UNKNOWN", e.getKey()));
             }
         }
         for (FieldSpec spec : entry.fields()) {
@@ -39,18 +39,19 @@ public final class FieldValidation {
             String at = "fields." + spec.key();
             if (value == null || value instanceof String s && s.isBlank()) {
                 if (spec.required()) {
-                    problems.add(new FieldProblem(at, "FIELD_REQUIRED", spec.label() + " is required"));
+                    problems.add(FieldProblem.of(at, "FIELD_REQUIRED", spec.labels()));
                 }
                 continue;
             }
             if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-                problems.add(new FieldProblem(at, "FIELD_TYPE_INVALID", spec.label() + " must be a single value"));
+                problems.add(FieldProblem.of(at, "FIELD_TYPE_INVALID", spec.labels()));
                 continue;
             }
             String text = value.toString();
             String problem = spec.problemWith(text);
             if (problem != null) {
-                problems.add(new FieldProblem(at, problem, spec.label() + " is not a valid " + spec.type()));
+                problems.add(FieldProblem.of(at, problem, spec.labels(), spec.maxLength() != null ? spec.maxLength()
+                        : spec.type() == FieldType.TEXT ? 4000 : 200));
             } else {
                 out.put(spec.key(), spec.normalise(text));
             }

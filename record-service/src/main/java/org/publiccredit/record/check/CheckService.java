@@ -170,7 +170,7 @@ public class CheckService {
                 String key = "E:" + keys.size();
                 keys.add(key);
                 shown.put(key, shownInvalid(c.normalized()));
-                invalid.put(key, c.errors().stream().map(e -> new ItemError(e.code(), e.messageEn())).toList());
+                invalid.put(key, c.errors().stream().map(e -> new ItemError(e.code(), e.message(org.publiccredit.commons.i18n.Languages.current()))).toList());
             } else if (c.kind() == IdentifierKind.USCC) {
                 String key = enterpriseKey(c.normalized());
                 keys.add(key);

@@ -412,11 +412,15 @@ public class IngestService {
         return results;
     }
 
-    /** The record's subject as the row names it and subject-service resolved it. */
+    /**
+     * The record's subject as subject-service resolved it: the registry's name (the row's name when the registry has
+     * none), and the row's name kept as the decision's 行政相对人名称.
+     */
     private static Subject subject(RowValidator.ValidRow v, Map<String, SubjectRef> resolved) {
         SubjectRef ref = resolved.get(v.identifier());
+        String registered = ref.name() != null && !ref.name().isBlank() ? ref.name() : v.name();
         return new Subject(ref.id(), v.kind() == IdentifierKind.USCC ? "USCC" : "ID_NUMBER",
-                v.kind() == IdentifierKind.USCC ? v.identifier() : ref.masked(), v.name(),
+                v.kind() == IdentifierKind.USCC ? v.identifier() : ref.masked(), registered, v.name(),
                 v.type() != null ? v.type() : ref.type(), ref.region());
     }
 

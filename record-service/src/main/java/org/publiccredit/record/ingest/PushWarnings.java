@@ -26,12 +26,24 @@ final class PushWarnings {
     private PushWarnings() {
     }
 
+    /** Whose publicity window applies, in both languages: the record's class (轻微 / 一般 / 严重) or the category's. */
+    private static org.publiccredit.commons.i18n.Text whose(Object severity) {
+        if (severity == null) {
+            return new org.publiccredit.commons.i18n.Text("该类别", "this category");
+        }
+        String zh = severity.toString();
+        return new org.publiccredit.commons.i18n.Text(zh, switch (zh) {
+            case "轻微" -> "a minor record";
+            case "一般" -> "an ordinary record";
+            case "严重" -> "a serious record";
+            default -> "this class";
+        });
+    }
+
     static List<FieldProblem> of(RowValidator.ValidRow v, SubjectRef ref, PublicityPolicy policy, LocalDate today) {
         List<FieldProblem> warnings = new ArrayList<>();
         if (ref != null && !ref.created() && ref.name() != null && v.name() != null && !comparable(ref.name()).equals(comparable(v.name()))) {
-            warnings.add(new FieldProblem("subject.name", NAME_DIFFERS,
-                    "the registry's name of " + (ref.code() != null ? ref.code() : "the subject") + " is " + ref.name()
-                            + "; the platform shows that name, the record keeps yours as the decision's 行政相对人名称"));
+            warnings.add(FieldProblem.of("subject.name", NAME_DIFFERS, null, ref.name()));
         }
         PublicityRule rule = v.entry().publicity();
         String endField = rule == null ? null : rule.endField();
@@ -46,13 +58,9 @@ final class PushWarnings {
             Publicity p = policy.decide(RecordState.ACTIVE, v.decisionDate(), v.fields(),
                     v.kind() != org.publiccredit.commons.id.IdentifierKind.USCC, v.entry(), today);
             if (p.publicUntil() != null && p.publicUntil().isAfter(asked)) {
-                warnings.add(new FieldProblem("fields." + endField, PUBLICITY_RAISED, "raised to " + p.publicUntil()
-                        + ": the minimum publicity of " + (p.severity() != null ? "a " + p.severity() + " record" : "this category")
-                        + " ends then"));
+                warnings.add(FieldProblem.of("fields." + endField, PUBLICITY_RAISED, null, p.publicUntil(), whose(p.severity())));
             } else if (p.publicUntil() != null && p.publicUntil().isBefore(asked)) {
-                warnings.add(new FieldProblem("fields." + endField, PUBLICITY_LOWERED, "lowered to " + p.publicUntil()
-                        + ": the maximum publicity of " + (p.severity() != null ? "a " + p.severity() + " record" : "this category")
-                        + " ends then"));
+                warnings.add(FieldProblem.of("fields." + endField, PUBLICITY_LOWERED, null, p.publicUntil(), whose(p.severity())));
             }
         }
         return warnings;

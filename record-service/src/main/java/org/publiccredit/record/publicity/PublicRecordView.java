@@ -9,7 +9,8 @@ import java.util.UUID;
  *
  * @param recordId record id
  * @param subjectCode USCC or masked id number
- * @param subjectName subject name
+ * @param subjectName the subject's name in the registry
+ * @param nameOnDecision the name on the decision (行政相对人名称) as the department sent it
  * @param category catalog code
  * @param name the category's Chinese name
  * @param kind the category's kind
@@ -21,7 +22,7 @@ import java.util.UUID;
  * @param label 异议中 when disputed
  * @param fields the category's fields
  */
-public record PublicRecordView(UUID recordId, String subjectCode, String subjectName, String category, String name, String kind,
+public record PublicRecordView(UUID recordId, String subjectCode, String subjectName, String nameOnDecision, String category, String name, String kind,
         String department, String documentNumber, LocalDate decisionDate, LocalDate publicUntil, boolean disputed, String label,
         Map<String, String> fields) {
 }

@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param subjectId subject-service id
  * @param subjectCode USCC, or the masked id number
  * @param subjectKind USCC or ID_NUMBER
- * @param subjectName the subject's name
+ * @param subjectName the subject's name in the registry
+ * @param nameOnDecision the name on the decision (行政相对人名称) as the department sent it
  * @param subjectRegion the administrative division
  * @param department the supplying department
  * @param category catalog code
@@ -35,7 +36,8 @@ import java.util.UUID;
  * @param repairableFrom the first day a repair can be filed by the category's rule (null when not repairable here)
  * @param severity the class of its negative information (轻微 / 一般 / 严重) where the category classes its records, else null
  */
-public record RecordView(UUID id, UUID subjectId, String subjectCode, String subjectKind, String subjectName, String subjectRegion,
+public record RecordView(UUID id, UUID subjectId, String subjectCode, String subjectKind, String subjectName, String nameOnDecision,
+        String subjectRegion,
         String department, String category, String name, String kind, String documentNumber, LocalDate decisionDate,
         String state, int version, boolean publicNow, PublicReason publicReason, String label, LocalDate publicFrom,
         LocalDate publicUntil, boolean repairable, LocalDate minPublicityUntil, LocalDate repairableFrom, Map<String, String> fields, Instant updatedAt,

@@ -25,7 +25,7 @@ public class RecordViews {
     public RecordView view(CreditRecord r) {
         CatalogEntry entry = catalog.require(r.category());
         Publicity p = policy.decide(r, entry);
-        return new RecordView(r.id(), r.subject().id(), r.subject().code(), r.subject().kind(), r.subject().name(),
+        return new RecordView(r.id(), r.subject().id(), r.subject().code(), r.subject().kind(), r.subject().name(), r.subject().nameOnDecision(),
                 r.subject().region(), r.department(), r.category(), entry.nameZh(), entry.kind().name(), r.documentNumber(),
                 r.decisionDate(), r.state().name(), r.version(), p.publicNow(), p.reason(), p.label(), p.publicFrom(),
                 p.publicUntil(), entry.repairable() && r.state() == RecordState.ACTIVE, p.minPublicityUntil(),
@@ -44,7 +44,7 @@ public class RecordViews {
         if (!p.publicNow()) {
             return null;
         }
-        return new PublicRecordView(r.id(), r.subject().code(), r.subject().name(), r.category(), entry.nameZh(),
+        return new PublicRecordView(r.id(), r.subject().code(), r.subject().name(), r.subject().nameOnDecision(), r.category(), entry.nameZh(),
                 entry.kind().name(), r.department(), r.documentNumber(), r.decisionDate(), p.publicUntil(), p.disputed(),
                 p.label(), r.fields());
     }

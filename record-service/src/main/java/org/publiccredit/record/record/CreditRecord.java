@@ -76,7 +76,7 @@ public record CreditRecord(UUID id, Subject subject, String department, String c
     }
 
     static String hash(Subject subject, LocalDate decisionDate, Map<String, String> fields) {
-        StringBuilder canonical = new StringBuilder().append(subject.id()).append('|').append(subject.name()).append('|')
+        StringBuilder canonical = new StringBuilder().append(subject.id()).append('|').append(subject.nameOnDecision()).append('|')
                 .append(decisionDate);
         new TreeMap<>(fields).forEach((k, v) -> canonical.append('|').append(k).append('=').append(v.replace("|", "||")));
         try {

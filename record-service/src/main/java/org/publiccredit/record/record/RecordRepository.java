@@ -28,7 +28,7 @@ public class RecordRepository {
 
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() { };
     private static final String COLUMNS = """
-            id, subject_id, subject_kind, subject_code, subject_name, subject_type, subject_region, department, category,
+            id, subject_id, subject_kind, subject_code, subject_name, name_on_decision, subject_type, subject_region, department, category,
             document_number, decision_date, fields::text AS fields, content_hash, state, version, state_note, created_at, updated_at""";
 
     private final JdbcClient jdbc;
@@ -204,8 +204,8 @@ public class RecordRepository {
         template.batchUpdate("""
                 INSERT INTO credit_record (id, subject_id, subject_kind, subject_code, subject_name, subject_type, subject_region,
                     department, category, document_number, decision_date, fields, content_hash, state, version, state_note,
-                    created_at, updated_at, published_on, timely)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
+                    created_at, updated_at, published_on, timely, name_on_decision)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT ON CONSTRAINT credit_record_natural_key DO NOTHING""", rows, rows.size(), (ps, row) -> {
             CreditRecord r = row.record();
             ps.setObject(1, r.id());
@@ -228,6 +228,7 @@ public class RecordRepository {
             ps.setTimestamp(18, Timestamp.from(r.updatedAt()));
             ps.setDate(19, Date.valueOf(row.publishedOn()));
             ps.setBoolean(20, row.timely());
+            ps.setString(21, r.subject().nameOnDecision());
         });
         // the driver rewrites batched inserts (no per-row counts): ask which of our ids exist now
         UUID[] ids = rows.stream().map(r -> r.record().id()).toArray(UUID[]::new);
@@ -246,7 +247,7 @@ public class RecordRepository {
         int[][] counts = template.batchUpdate("""
                 UPDATE credit_record SET subject_id = ?, subject_kind = ?, subject_code = ?, subject_name = ?, subject_type = ?,
                     subject_region = ?, decision_date = ?, fields = ?::jsonb, content_hash = ?, state = ?, version = ?,
-                    state_note = ?, updated_at = ?
+                    state_note = ?, updated_at = ?, name_on_decision = ?
                 WHERE id = ? AND version = ?""", records, records.size(), (ps, r) -> {
             ps.setObject(1, r.subject().id());
             ps.setString(2, r.subject().kind());
@@ -261,8 +262,9 @@ public class RecordRepository {
             ps.setInt(11, r.version());
             ps.setString(12, r.stateNote());
             ps.setTimestamp(13, Timestamp.from(r.updatedAt()));
-            ps.setObject(14, r.id());
-            ps.setInt(15, r.version() - 1);
+            ps.setString(14, r.subject().nameOnDecision());
+            ps.setObject(15, r.id());
+            ps.setInt(16, r.version() - 1);
         });
         for (int[] batch : counts) {
             for (int c : batch) {
@@ -314,7 +316,10 @@ public class RecordRepository {
 
     private CreditRecord map(ResultSet rs, int n) throws SQLException {
         Subject subject = new Subject(rs.getObject("subject_id", UUID.class), rs.getString("subject_kind"),
-                rs.getString("subject_code"), rs.getString("subject_name"), rs.getString("subject_type"),
+                rs.getString("subject_code"), rs.getString("subject_name"),
+                // rows stored before V6 kept the department's name in subject_name
+                rs.getString("name_on_decision") != null ? rs.getString("name_on_decision") : rs.getString("subject_name"),
+                rs.getString("subject_type"),
                 rs.getString("subject_region"));
         return new CreditRecord(rs.getObject("id", UUID.class), subject, rs.getString("department"), rs.getString("category"),
                 rs.getString("document_number"), rs.getDate("decision_date").toLocalDate(),

@@ -9,11 +9,12 @@ import java.util.UUID;
  * @param id subject-service's id
  * @param kind USCC or ID_NUMBER
  * @param code the USCC, or the masked id number
- * @param name the name given with the record
+ * @param name the registry's name of the subject (shown everywhere; the name given with the record when the registry has none)
+ * @param nameOnDecision the name the department gave with the record: the decision's 行政相对人名称, kept as sent
  * @param type the subject type (commons SubjectType name)
  * @param region the administrative division
  */
-public record Subject(UUID id, String kind, String code, String name, String type, String region) {
+public record Subject(UUID id, String kind, String code, String name, String nameOnDecision, String type, String region) {
 
     public boolean naturalPerson() {
         return "ID_NUMBER".equals(kind);

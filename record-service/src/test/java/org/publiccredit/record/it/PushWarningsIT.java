@@ -31,6 +31,16 @@ class PushWarningsIT {
         assertThat(warning.path("code").asString()).isEqualTo("SUBJECT_NAME_DIFFERS");
         assertThat(warning.path("field").asString()).isEqualTo("subject.name");
         assertThat(warning.path("message").asString()).contains(registered);
+        // ... and the platform does show the registry's name, keeping the department's as the decision's 行政相对人名称
+        Api enterprise = Api.gateway().as(Tokens.user("ent1"));
+        JsonNode own = enterprise.get("/api/v1/subjects/mine/records/" + pushed.path("id").asString()).expect(200).json();
+        assertThat(own.path("subjectName").asString()).isEqualTo(registered);
+        assertThat(own.path("nameOnDecision").asString()).isEqualTo("演示企业");
+        JsonNode shown = Api.gateway().get("/api/v1/public/subjects/" + Records.ENT1 + "/records?size=100").expect(200).json().path("items");
+        JsonNode publicView = java.util.stream.StreamSupport.stream(shown.spliterator(), false)
+                .filter(r -> r.path("recordId").asString().equals(pushed.path("id").asString())).findFirst().orElseThrow();
+        assertThat(publicView.path("subjectName").asString()).isEqualTo(registered);
+        assertThat(publicView.path("nameOnDecision").asString()).isEqualTo("演示企业");
 
         // the registry's own name, written with full-width brackets or spaces the other way, is no difference
         body.put("documentNumber", Records.doc("柳市监罚"));

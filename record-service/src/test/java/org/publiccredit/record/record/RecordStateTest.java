@@ -36,7 +36,7 @@ class RecordStateTest {
 
     @Test
     void aRecordCountsItsVersionsAndKnowsWhetherContentChanged() {
-        Subject subject = new Subject(UUID.randomUUID(), "USCC", "91450200MA5K00012P", "柳州示范", "ENTERPRISE", "450200");
+        Subject subject = new Subject(UUID.randomUUID(), "USCC", "91450200MA5K00012P", "柳州示范", "柳州示范", "ENTERPRISE", "450200");
         CreditRecord r = CreditRecord.create(subject, "market", "ADM_PENALTY", "No.1", LocalDate.of(2026, 1, 5),
                 Map.of("a", "1"), Instant.EPOCH);
         assertThat(r.version()).isEqualTo(1);

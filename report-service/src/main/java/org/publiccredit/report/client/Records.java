@@ -125,7 +125,7 @@ public class Records {
             if (first.total() > maxRecords) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "REPORT_TOO_LARGE",
                         "The subject has more than " + maxRecords + " records: too many for one report")
-                        .with("records", first.total()).with("limit", maxRecords);
+                        .with("records", first.total()).with("limit", maxRecords).args(maxRecords);
             }
             Map<String, ReportRecord> all = new LinkedHashMap<>();
             first.items().forEach(i -> all.put(id.apply(i), map.apply(i)));

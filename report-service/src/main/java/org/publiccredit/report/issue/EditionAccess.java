@@ -28,7 +28,8 @@ final class EditionAccess {
             return new Reading.Public();
         }
         if (caller.anonymous()) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "A full report needs a signed-in caller");
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "A full report needs a signed-in caller")
+                    .args(new org.publiccredit.commons.i18n.Ref("reason.UNAUTHENTICATED.full-report", "A full report needs a signed-in caller"));
         }
         if (!subject.naturalPerson() && caller.usccClaim().map(Identifiers::normalize).filter(subject.code()::equals).isPresent()) {
             return new Reading.Own();
@@ -50,6 +51,7 @@ final class EditionAccess {
                 || caller.hasAny(Role.ENTERPRISE, Role.CITIZEN)) {
             throw ApiException.notFound("Subject");
         }
-        throw ApiException.forbidden("ACCESS_DENIED", "Your role does not allow a full report");
+        throw ApiException.forbidden("ACCESS_DENIED", "Your role does not allow a full report")
+                .args(new org.publiccredit.commons.i18n.Ref("reason.ACCESS_DENIED.full-report", "Your role does not allow a full report"));
     }
 }

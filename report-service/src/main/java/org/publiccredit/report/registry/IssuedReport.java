@@ -53,7 +53,8 @@ public record IssuedReport(String number, UUID subjectId, String subjectKind, St
     /** ISSUED → REVOKED; a revoked report cannot be revoked again (409 ILLEGAL_TRANSITION). */
     public IssuedReport revoke(String by, String reason, Instant at) {
         if (!ISSUED.equals(state)) {
-            throw ApiException.conflict("ILLEGAL_TRANSITION", "Report " + number + " is already revoked");
+            throw ApiException.conflict("ILLEGAL_TRANSITION", "Report " + number + " is already revoked")
+                    .args(new org.publiccredit.commons.i18n.Ref("reason.ILLEGAL_TRANSITION.revoked", "The report is already revoked"));
         }
         return new IssuedReport(number, subjectId, subjectKind, subjectCode, subjectName, edition, sha256, sizeBytes, pages,
                 recordCount, nonPublicCount, recordFeedSeq, subjectFeedSeq, issuedAt, requestedBy, requestedByName, requestedRoles,

@@ -71,7 +71,7 @@ class PublicReportController {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxUpload + 1));
         if (bytes.length > maxUpload) {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                    "A report to verify may have at most " + maxUpload + " bytes");
+                    "A report to verify may have at most " + maxUpload + " bytes").args(maxUpload);
         }
         return bytes;
     }

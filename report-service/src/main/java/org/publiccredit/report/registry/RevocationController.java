@@ -45,7 +45,8 @@ class RevocationController {
     @Transactional
     PublicReportView revoke(@PathVariable String number, @Valid @RequestBody RevokeRequest request, Caller caller) {
         if (!caller.has(Role.ADMIN)) {
-            throw ApiException.forbidden("ACCESS_DENIED", "Only an admin may revoke a report");
+            throw ApiException.forbidden("ACCESS_DENIED", "Only an admin may revoke a report")
+                    .args(new org.publiccredit.commons.i18n.Ref("reason.ACCESS_DENIED.revoke", "Only an admin may revoke a report"));
         }
         IssuedReport report = registry.byNumber(ReportNumberFormat.plausible(number) ? number : "")
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "REPORT_NOT_FOUND", "No report with this number was issued"));

@@ -70,7 +70,7 @@ class Sampler {
         if (total > d.maxSubjects()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "SAMPLE_TOO_LARGE", "These rates draw " + total + " subjects, more than the "
                     + d.maxSubjects() + " one sample may hold: narrow the filters (region, industry, type) or ask for a size")
-                    .with("count", total).with("max", d.maxSubjects());
+                    .with("count", total).with("max", d.maxSubjects()).args(total, d.maxSubjects());
         }
         long seed = d.seed() != null ? d.seed() : RANDOM.nextLong(MAX_CHOSEN_SEED);
         Drawn drawn = take(d.filter(), k, seed);

@@ -101,14 +101,14 @@ public record SearchCriteria(String text, String code, String region, String typ
             problems.add(new FieldProblem("page", "FIELD_MIN", "must be 0 or more"));
         }
         if (s < 1 || s > MAX_SIZE) {
-            problems.add(new FieldProblem("size", "FIELD_RANGE", "must be between 1 and " + MAX_SIZE));
+            problems.add(FieldProblem.of("size", "FIELD_RANGE", null, 1, MAX_SIZE));
         }
         if (!problems.isEmpty()) {
             throw ApiException.invalid("VALIDATION_FAILED", "The request has invalid parameters", problems);
         }
         if ((long) p * s + s > MAX_WINDOW) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "SEARCH_TOO_DEEP",
-                    "Results beyond the first " + MAX_WINDOW + " are not paged: use filters to narrow the search");
+                    "Results beyond the first " + MAX_WINDOW + " are not paged: use filters to narrow the search").args(MAX_WINDOW);
         }
         if (text == null && r == null && t == null && l == null && c == null && g.isEmpty() && i == null) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "SEARCH_QUERY_EMPTY",
@@ -130,7 +130,7 @@ public record SearchCriteria(String text, String code, String region, String typ
         int s = size != null ? size : 8;
         if (s < 1 || s > MAX_SUGGESTIONS) {
             throw ApiException.invalid("VALIDATION_FAILED", "The request has invalid parameters",
-                    List.of(new FieldProblem("size", "FIELD_RANGE", "must be between 1 and " + MAX_SUGGESTIONS)));
+                    List.of(FieldProblem.of("size", "FIELD_RANGE", null, 1, MAX_SUGGESTIONS)));
         }
         return new Suggest(c.text(), s);
     }
@@ -146,7 +146,7 @@ public record SearchCriteria(String text, String code, String region, String typ
 
     private static ApiException tooLong() {
         return new ApiException(HttpStatus.BAD_REQUEST, "SEARCH_QUERY_TOO_LONG", "The search text is longer than " + MAX_TEXT + " characters",
-                List.of(new FieldProblem("q", "SEARCH_QUERY_TOO_LONG", "at most " + MAX_TEXT + " characters")));
+                List.of(FieldProblem.of("q", "SEARCH_QUERY_TOO_LONG", null, MAX_TEXT))).args(MAX_TEXT);
     }
 
     private static String blankToNull(String s) {
