@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 public class SubjectIndex {
 
     /** Bump with every change of subjects-index.json: a running indexer then rebuilds into a new index by itself. */
-    public static final String MAPPING_VERSION = "v8";
+    public static final String MAPPING_VERSION = "v9";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
     private final ElasticsearchClient client;

@@ -102,7 +102,9 @@ public record NameKeys(String exact, List<String> former, List<String> keys, Lis
         Set<String> names = new LinkedHashSet<>();
         names.add(n);
         names.addAll(keys);
-        names.forEach(s -> suggest.putIfAbsent(s, Completion.of(s, Completion.NAME, standing)));
+        // a key the name opens with (its core: 广西柳工机械 of 广西柳工机械股份有限公司) completes nothing the name does not
+        names.stream().filter(s -> s.equals(n) || !n.startsWith(s))
+                .forEach(s -> suggest.putIfAbsent(s, Completion.of(s, Completion.NAME, standing)));
         shorts.forEach(s -> suggest.putIfAbsent(s, Completion.of(s, Completion.SHORT_NAME, standing)));
         former.forEach(s -> suggest.putIfAbsent(s, Completion.of(s, Completion.FORMER_NAME, standing)));
         String fullPinyin = String.join("", syllables);

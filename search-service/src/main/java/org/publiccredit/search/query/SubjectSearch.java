@@ -77,7 +77,7 @@ class SubjectSearch {
      */
     Views.SearchPage search(SearchCriteria c) {
         Views.SearchPage strict = search(c, false);
-        if (c.text() != null && strict.total() < SubjectQueries.TOLERANT_BELOW) {
+        if (c.text() != null && strict.total() < SubjectQueries.TOLERANT_BELOW && SubjectQueries.toleranceDiffers(c)) {
             return search(c, true);
         }
         return strict;

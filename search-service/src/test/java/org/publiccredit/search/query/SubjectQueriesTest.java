@@ -156,4 +156,20 @@ class SubjectQueriesTest {
         JsonNode q = json(SubjectQueries.profile("91450200MA5K00012P", null));
         assertThat(q.toString()).contains("\"code\":{\"value\":\"91450200ma5k00012p\"}").contains("\"public\":{\"value\":true}");
     }
+
+    @Test
+    void aTextIsSearchedTolerantlyOnlyWhenMostOfItsBigramsCanBeFewerThanAll() {
+        // "2<75%": up to two bigrams all must match, so for three words or fewer the tolerant search is the strict one
+        assertThat(SubjectQueries.toleranceDiffers(text("华盛鑫"))).isFalse();
+        assertThat(SubjectQueries.toleranceDiffers(text("华盛鑫有限公司"))).as("the legal form is not searched").isFalse();
+        assertThat(SubjectQueries.toleranceDiffers(text("ABC科技"))).as("a Latin run is one word").isFalse();
+        assertThat(SubjectQueries.toleranceDiffers(text("liugong"))).isFalse();
+        assertThat(SubjectQueries.toleranceDiffers(text("柳州华盛"))).isTrue();
+        assertThat(SubjectQueries.toleranceDiffers(text("柳州两面针股份有限责任公司"))).isTrue();
+        assertThat(SubjectQueries.toleranceDiffers(text("ABC柳州科技"))).isTrue();
+    }
+
+    private static SearchCriteria text(String q) {
+        return SearchCriteria.of(q, null, null, null, null, null, null);
+    }
 }
