@@ -106,7 +106,7 @@ class WithdrawalAndMootIT {
         act("reviewer1", decided, "decide", Map.of("outcome", "UPHELD", "reason", "维持"));
         JsonNode problem = as("ent1").post("/api/v1/cases/" + decided + ":withdraw", null)
                 .expectProblem(409, "CASE_ALREADY_CLOSED");
-        assertThat(problem.path("detail").asString()).contains("CONCLUDED");
+        assertThat(problem.path("detail").asString()).as("said in the applicant's language, no state names").contains("结束").doesNotContain("CONCLUDED");
         assertState(caseOf(decided), "CONCLUDED");
     }
 
