@@ -33,7 +33,7 @@ final class ErrorMessages {
         String key = "field." + code;
         String zh = messages.find(key, Languages.ZH, "", argument).orElseThrow(() -> new IllegalStateException("No message for " + code));
         String en = messages.find(key, Languages.EN, "", argument).orElseThrow(() -> new IllegalStateException("No message for " + code));
-        return new IdentifierError(code, zh, en);
+        return new IdentifierError(code, zh, en, argument);
     }
 
     static IdentifierError error(String code) {

@@ -10,8 +10,13 @@ import java.util.Objects;
  * @param code      the stable error code
  * @param messageZh the message in Chinese
  * @param messageEn the message in English
+ * @param argument  what the message tells besides the code (a length or a position, never the value), or null
  */
-public record IdentifierError(String code, String messageZh, String messageEn) {
+public record IdentifierError(String code, String messageZh, String messageEn, Object argument) {
+
+    public IdentifierError(String code, String messageZh, String messageEn) {
+        this(code, messageZh, messageEn, null);
+    }
 
     /** Checks that all parts are present. */
     public IdentifierError {

@@ -52,6 +52,18 @@ public record FieldSpec(String key, String label, FieldType type, boolean requir
         };
     }
 
+    /**
+     * What the message of {@link #problemWith}'s code tells besides the field's label: the limit a too long value
+     * exceeds, or the length or position an invalid code has (never the value itself).
+     */
+    public Object problemArgument(String raw, String code) {
+        if (type == FieldType.USCC && !"FIELD_TOO_LONG".equals(code)) {
+            return Uscc.check(raw.strip()).errors().stream().filter(e -> e.code().equals(code)).findFirst()
+                    .map(org.publiccredit.commons.id.IdentifierError::argument).orElse(null);
+        }
+        return maxLength != null ? maxLength : type == FieldType.TEXT ? 4000 : 200;
+    }
+
     /** The stored form of a value that fits: trimmed text, ISO date, plain decimal, normalised code. */
     public String normalise(String raw) {
         String v = raw.strip();

@@ -50,8 +50,9 @@ public final class FieldValidation {
             String text = value.toString();
             String problem = spec.problemWith(text);
             if (problem != null) {
-                problems.add(FieldProblem.of(at, problem, spec.labels(), spec.maxLength() != null ? spec.maxLength()
-                        : spec.type() == FieldType.TEXT ? 4000 : 200));
+                Object argument = spec.problemArgument(text, problem);
+                problems.add(argument == null ? FieldProblem.of(at, problem, spec.labels())
+                        : FieldProblem.of(at, problem, spec.labels(), argument));
             } else {
                 out.put(spec.key(), spec.normalise(text));
             }

@@ -100,6 +100,12 @@ class CatalogFileTest {
                 org.assertj.core.groups.Tuple.tuple("fields.authorityUscc", "USCC_CHECK_DIGIT"),
                 org.assertj.core.groups.Tuple.tuple("fields.unknownKey", "FIELD_UNKNOWN"),
                 org.assertj.core.groups.Tuple.tuple("fields.violationFacts", "FIELD_REQUIRED"));
+        // an invalid code's message tells its own length or position, not the field's length limit
+        FieldValidation.Result codes = FieldValidation.validate(penalty, Map.of("authorityUscc", "123", "dataSourceUscc", "91450200MA5K0001IP"));
+        assertThat(codes.problems()).filteredOn(p -> p.field().equals("fields.authorityUscc")).singleElement()
+                .satisfies(p -> assertThat(p.message()).endsWith("this one has 3"));
+        assertThat(codes.problems()).filteredOn(p -> p.field().equals("fields.dataSourceUscc")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("position 17"));
         FieldValidation.Result ok = FieldValidation.validate(CatalogFixtures.entry("TAX_A_GRADE"),
                 Map.of("evaluationYear", 2025, "authority", "  税务局 "));
         assertThat(ok.valid()).isTrue();
