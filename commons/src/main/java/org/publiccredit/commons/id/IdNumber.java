@@ -1,5 +1,6 @@
 package org.publiccredit.commons.id;
 
+import org.publiccredit.commons.calendar.PlatformZone;
 import static org.publiccredit.commons.id.ErrorMessages.ID_NUMBER_BIRTH_DATE;
 import static org.publiccredit.commons.id.ErrorMessages.ID_NUMBER_CHECK_DIGIT;
 import static org.publiccredit.commons.id.ErrorMessages.ID_NUMBER_FORBIDDEN_CHARACTER;
@@ -9,7 +10,6 @@ import static org.publiccredit.commons.id.ErrorMessages.ID_NUMBER_UNKNOWN_REGION
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +25,7 @@ import java.util.Objects;
 public final class IdNumber {
 
     /** Birth dates are judged against today in this zone unless a clock is given. */
-    static final Clock DEFAULT_CLOCK = Clock.system(ZoneId.of("Asia/Shanghai"));
+    static final Clock DEFAULT_CLOCK = PlatformZone.clock();
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECKS = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};

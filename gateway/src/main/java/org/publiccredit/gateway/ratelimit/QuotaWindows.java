@@ -1,5 +1,6 @@
 package org.publiccredit.gateway.ratelimit;
 
+import org.publiccredit.commons.calendar.PlatformZone;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,7 +23,7 @@ import org.publiccredit.gateway.ratelimit.QuotaProperties.Quota;
  */
 record QuotaWindows(String minuteKey, String dayKey, long minuteReset, long dayReset) {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = PlatformZone.ZONE;
     static final long MINUTE_TTL = 120;
     static final long DAY_TTL = 90_000;
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;

@@ -1,5 +1,6 @@
 package org.publiccredit.objection.calendar;
 
+import org.publiccredit.commons.calendar.PlatformZone;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
@@ -40,7 +41,7 @@ class CalendarController {
                 working++;
             }
         }
-        return new CalendarView(year, y.status(), y.source(), "Asia/Shanghai",
+        return new CalendarView(year, y.status(), y.source(), PlatformZone.ZONE.getId(),
                 "Monday to Friday are working days, except the holidays; the make-up working days are working days",
                 y.sortedHolidays().stream().map(e -> new Day(e.getKey(), e.getValue())).toList(),
                 y.sortedWorkdays().stream().map(e -> new Day(e.getKey(), e.getValue())).toList(), working);

@@ -1,5 +1,6 @@
 package org.publiccredit.objection.cases;
 
+import org.publiccredit.commons.calendar.PlatformZone;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 public class Deadlines {
 
     /** Deadlines and decision dates are local dates in China. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = PlatformZone.ZONE;
 
     private final WorkingCalendar calendar;
     private final DeadlineRules rules;

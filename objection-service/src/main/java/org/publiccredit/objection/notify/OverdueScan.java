@@ -1,5 +1,6 @@
 package org.publiccredit.objection.notify;
 
+import org.publiccredit.commons.calendar.PlatformZone;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class OverdueScan {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId ZONE = PlatformZone.ZONE;
     private static final String OPEN = "state IN ('SUBMITTED','ACCEPTED','VERIFYING','REVIEWED')";
     private static final String DEPARTMENT_TURN = "((kind = 'OBJECTION' AND state = 'VERIFYING' AND proposal_outcome IS NULL)"
             + " OR (kind = 'REPAIR' AND state = 'ACCEPTED' AND assigned_at IS NOT NULL))";

@@ -1,5 +1,6 @@
 package org.publiccredit.record.audit;
 
+import org.publiccredit.commons.calendar.PlatformZone;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ import org.publiccredit.commons.problem.FieldProblem;
 record AuditParams(String subject, String client, String department, Instant from, Instant to, int page, int size, boolean csv) {
 
     /** Dates are days of the platform's time zone (Asia/Shanghai); {@code to} is the last day included. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = PlatformZone.ZONE;
     static final int MAX_PAGE = 10_000;
     static final int MAX_SIZE = 200;
 

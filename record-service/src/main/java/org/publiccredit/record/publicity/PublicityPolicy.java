@@ -1,5 +1,6 @@
 package org.publiccredit.record.publicity;
 
+import org.publiccredit.commons.calendar.PlatformZone;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 public class PublicityPolicy {
 
     /** Decision dates and windows are local dates in this zone. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = PlatformZone.ZONE;
 
     private final Clock clock;
 

@@ -1,5 +1,6 @@
 package org.publiccredit.report.issue;
 
+import org.publiccredit.commons.calendar.PlatformZone;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,7 +28,7 @@ import org.publiccredit.report.render.ReportDocument.Section;
  */
 final class ReportComposer {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final ZoneId SHANGHAI = PlatformZone.ZONE;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年MM月dd日 HH:mm:ss").withZone(SHANGHAI);
     private static final Set<String> NEGATIVE = Set.of("PENALTY", "BLACK_LIST", "ABNORMAL_LIST", "JUDICIAL");
 

@@ -1,8 +1,8 @@
 package org.publiccredit.report.issue;
 
+import org.publiccredit.commons.calendar.PlatformZone;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -12,7 +12,7 @@ import java.time.format.DateTimeFormatter;
 final class ReportNumbers {
 
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(PlatformZone.ZONE);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ReportNumbers() {

@@ -1,5 +1,6 @@
 package org.publiccredit.search.indexer;
 
+import org.publiccredit.commons.calendar.PlatformZone;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -161,7 +162,7 @@ final class PublicDocuments {
                 visible && !SubjectDocument.KIND_ID_NUMBER.equals(k) ? SubjectDocument.drawKey(subjectId) : null);
     }
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = PlatformZone.ZONE;
 
     /**
      * When the summary must be fetched again: its {@code validUntil}, or the start of the day (in China) on which time

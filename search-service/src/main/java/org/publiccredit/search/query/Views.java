@@ -1,5 +1,6 @@
 package org.publiccredit.search.query;
 
+import org.publiccredit.commons.calendar.PlatformZone;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ import org.publiccredit.search.index.SubjectDocument;
 final class Views {
 
     static final String DISPUTED_LABEL = "异议中";
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = PlatformZone.ZONE;
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private Views() {

@@ -1,7 +1,7 @@
 package org.publiccredit.subject.config;
 
+import org.publiccredit.commons.calendar.PlatformZone;
 import java.time.Clock;
-import java.time.ZoneId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +11,6 @@ class ClockConfig {
 
     @Bean
     Clock clock() {
-        return Clock.system(ZoneId.of("Asia/Shanghai"));
+        return PlatformZone.clock();
     }
 }
