@@ -28,7 +28,7 @@ class ArchitectureTest {
             .layer("sharing").definedBy("..record.sharing..")
             .layer("exchange").definedBy("..record.exchange..")
             .layer("audit").definedBy("..record.audit..")
-            .whereLayer("catalog").mayOnlyBeAccessedByLayers("record", "publicity", "lifecycle", "ingest", "check", "audit", "sharing", "exchange")
+            .whereLayer("catalog").mayOnlyBeAccessedByLayers("record", "publicity", "lifecycle", "ingest", "check", "audit", "sharing", "exchange", "stats")
             .whereLayer("record").mayOnlyBeAccessedByLayers("publicity", "lifecycle", "ingest", "check", "sharing", "exchange")
             .whereLayer("client").mayOnlyBeAccessedByLayers("publicity", "ingest", "check", "config", "audit", "sharing")
             .whereLayer("publicity").mayOnlyBeAccessedByLayers("lifecycle", "ingest", "check", "sharing", "exchange")

@@ -9,7 +9,6 @@ import org.publiccredit.commons.problem.ApiException;
 import org.publiccredit.commons.problem.FieldProblem;
 import org.publiccredit.commons.security.Caller;
 import org.publiccredit.commons.security.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StatsController {
 
-    private final JdbcClient jdbc;
+    private final DepartmentStats stats;
 
-    StatsController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    StatsController(DepartmentStats stats) {
+        this.stats = stats;
     }
 
     /**
@@ -38,7 +37,7 @@ class StatsController {
      * @param updated new versions
      * @param unchanged identical re-pushes
      * @param rejected rejected rows
-     * @param doublePublicityRecords new 双公示 records (ADM_LICENSE, ADM_PENALTY) of the month
+     * @param doublePublicityRecords new records of the month in the categories the catalog marks 双公示 ({@code doublePublicity})
      * @param timely of those, pushed within 7 working days of the decision
      * @param timelinessRate timely / doublePublicityRecords, null when none
      */
@@ -70,30 +69,7 @@ class StatsController {
         boolean all = caller.hasAny(Role.REVIEWER, Role.ADMIN);
         String only = all ? null : caller.departmentClaim().orElseThrow(() ->
                 ApiException.forbidden("DEPARTMENT_REQUIRED", "Your token carries no department"));
-        List<DepartmentMonth> rows = jdbc.sql("""
-                WITH pushed AS (
-                    SELECT department, created, updated, unchanged, rejected FROM ingest_counter WHERE month = :month),
-                timeliness AS (
-                    SELECT department, count(*) AS total, count(*) FILTER (WHERE timely) AS timely FROM credit_record
-                    WHERE category IN ('ADM_LICENSE', 'ADM_PENALTY') AND published_on >= :from AND published_on < :to
-                    GROUP BY department)
-                SELECT coalesce(p.department, t.department) AS department, coalesce(p.created, 0) AS created,
-                       coalesce(p.updated, 0) AS updated, coalesce(p.unchanged, 0) AS unchanged, coalesce(p.rejected, 0) AS rejected,
-                       coalesce(t.total, 0) AS total, coalesce(t.timely, 0) AS timely
-                FROM pushed p FULL JOIN timeliness t ON p.department = t.department
-                WHERE CAST(:only AS text) IS NULL OR coalesce(p.department, t.department) = :only
-                ORDER BY 1""")
-                .param("month", ym.toString())
-                .param("from", java.sql.Date.valueOf(ym.atDay(1)))
-                .param("to", java.sql.Date.valueOf(ym.plusMonths(1).atDay(1)))
-                .param("only", only)
-                .query((rs, n) -> {
-                    long total = rs.getLong("total");
-                    long timely = rs.getLong("timely");
-                    return new DepartmentMonth(rs.getString("department"), ym.toString(), rs.getLong("created"),
-                            rs.getLong("updated"), rs.getLong("unchanged"), rs.getLong("rejected"), total, timely,
-                            total == 0 ? null : Math.round(timely * 10000.0 / total) / 10000.0);
-                }).list();
+        List<DepartmentMonth> rows = stats.departments(ym, only);
         return new Stats(ym.toString(), "working-day calendar (public holidays and make-up days); Monday-Friday in years without calendar data", rows);
     }
 }
