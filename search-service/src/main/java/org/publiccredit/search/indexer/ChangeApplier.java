@@ -106,6 +106,19 @@ class ChangeApplier {
      *        the stored documents are read first and only the summaries not yet current are fetched: BacklogReads)
      */
     int applyRecordChanges(String target, List<Change> changes, Long headSeq, boolean backlog) throws IOException {
+        return applyRecordChanges(target, changes, headSeq, backlog, null, false).await();
+    }
+
+    /**
+     * The same, with the summaries perhaps fetched ahead ({@link #summariesAhead}) and the bulk request perhaps left
+     * running: the live index writes one page while the next one is read and summarised. The caller awaits the write
+     * before it reads or writes the index again and before it moves the cursor past the page.
+     *
+     * @param ahead the summaries of the page's subjects, asked for after the page was read (null: fetched here)
+     * @param async whether to start the bulk request and return at once
+     */
+    PendingWrite applyRecordChanges(String target, List<Change> changes, Long headSeq, boolean backlog,
+            CompletableFuture<Map<String, Summary>> ahead, boolean async) throws IOException {
         Map<String, Long> seqBySubject = new LinkedHashMap<>();
         long pageLast = 0;
         for (Change c : changes) {
@@ -115,7 +128,7 @@ class ChangeApplier {
             }
         }
         if (seqBySubject.isEmpty()) {
-            return 0;
+            return PendingWrite.DONE;
         }
         long reflects = headSeq != null ? Math.max(headSeq, pageLast) : pageLast;
         int subjects = seqBySubject.size();
@@ -123,12 +136,14 @@ class ChangeApplier {
             // at the feed's head the changes are new: hardly any summary is current already, so record-service
             // summarises them all while Elasticsearch reads the stored documents (the lag is what the public sees);
             // the same in a backlog of new changes (behind a steady load), which must not be slower than the head
-            Read read = readWithSummaries(target, seqBySubject.keySet());
+            Read read = ahead != null ? readWithSummariesAhead(target, seqBySubject.keySet(), ahead)
+                    : readWithSummaries(target, seqBySubject.keySet());
             seqBySubject.entrySet().removeIf(e -> reflected(read.stored().get(e.getKey()), e.getValue()));
             if (backlog) {
                 backlogReads.observe(target, subjects, seqBySubject.size());
             }
-            return seqBySubject.isEmpty() ? 0 : build(target, seqBySubject.keySet(), reflects, read.stored(), read.summaries());
+            return seqBySubject.isEmpty() ? PendingWrite.DONE
+                    : build(target, seqBySubject.keySet(), reflects, read.stored(), read.summaries(), async);
         }
         // a backlog in which summaries are often current already (a subject summarised after later changes were
         // committed, as when catching up an import): skip those first, fetch the rest
@@ -136,9 +151,47 @@ class ChangeApplier {
         seqBySubject.entrySet().removeIf(e -> reflected(stored.get(e.getKey()), e.getValue()));
         backlogReads.observe(target, subjects, seqBySubject.size());
         if (seqBySubject.isEmpty()) {
-            return 0;
+            return PendingWrite.DONE;
         }
-        return build(target, seqBySubject.keySet(), reflects, stored, fetchSummaries(seqBySubject.keySet()));
+        return build(target, seqBySubject.keySet(), reflects, stored, fetchSummaries(seqBySubject.keySet()), async);
+    }
+
+    /**
+     * The summaries of a record page's subjects, asked for now (after the page was read, so they reflect its changes) on
+     * a thread of their own; null when the page names no subject, or when a backlog reads the stored documents first
+     * (then only the summaries not current yet are fetched).
+     */
+    CompletableFuture<Map<String, Summary>> summariesAhead(String target, List<Change> changes, boolean backlog) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Change c : changes) {
+            if (c.subjectId() != null && !c.subjectId().isBlank()) {
+                ids.add(c.subjectId());
+            }
+        }
+        if (ids.isEmpty() || backlog && backlogReads.readFirst(target)) {
+            return null;
+        }
+        return FeedCalls.start(() -> fetchSummaries(ids));
+    }
+
+    /**
+     * A bulk request that may still be running.
+     *
+     * @param written the documents written or deleted, once it has landed
+     * @param documents how many documents it writes
+     */
+    record PendingWrite(CompletableFuture<Integer> written, int documents) {
+
+        static final PendingWrite DONE = new PendingWrite(CompletableFuture.completedFuture(0), 0);
+
+        /** Waits for it; its failure is thrown as the synchronous write would have thrown it. */
+        int await() throws IOException {
+            try {
+                return FeedCalls.join(written);
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
     }
 
     private static boolean reflected(Stored stored, long changeSeq) {
@@ -194,6 +247,16 @@ class ChangeApplier {
         }
     }
 
+    /** The stored documents, and the summaries asked for ahead (after the page was read). */
+    private Read readWithSummariesAhead(String target, Set<String> ids, CompletableFuture<Map<String, Summary>> ahead)
+            throws IOException {
+        Map<String, Summary> summaries = phases.time(Phase.SUMMARIES, () -> FeedCalls.join(ahead)); // only the wait, if any
+        if (summaries == null || !summaries.keySet().containsAll(ids)) {
+            return readWithSummaries(target, ids); // the call ahead failed: asked again, its failure reported as usual
+        }
+        return new Read(stored(target, ids), summaries);
+    }
+
     /** Reads both at once: record-service summarises the subjects while Elasticsearch reads their documents. */
     private Read readWithSummaries(String target, Set<String> ids) throws IOException {
         CompletableFuture<Map<String, Summary>> fetching = FeedCalls.start(() -> fetchSummaries(ids));
@@ -204,6 +267,11 @@ class ChangeApplier {
     /** New documents with these summaries; {@code recordSeq} moves up to {@code reflects} (null: unchanged). */
     private int build(String target, Set<String> ids, Long reflects, Map<String, Stored> stored, Map<String, Summary> summaries)
             throws IOException {
+        return build(target, ids, reflects, stored, summaries, false).await();
+    }
+
+    private PendingWrite build(String target, Set<String> ids, Long reflects, Map<String, Stored> stored,
+            Map<String, Summary> summaries, boolean async) throws IOException {
         Map<String, SubjectDocument> next = new LinkedHashMap<>();
         for (String id : ids) {
             SubjectDocument doc = stored.containsKey(id) ? stored.get(id).doc() : null;
@@ -219,7 +287,16 @@ class ChangeApplier {
             next.put(id, PublicDocuments.build(id, kind, identity, summary, doc != null ? doc.subjectSeq() : null, recordSeq,
                     clock.instant()));
         }
-        return write(target, next, stored);
+        if (!async) {
+            return new PendingWrite(CompletableFuture.completedFuture(write(target, next, stored)), next.size());
+        }
+        return new PendingWrite(FeedCalls.start(() -> {
+            try {
+                return write(target, next, stored);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }), next.size());
     }
 
     private Map<String, Stored> stored(String target, Set<String> ids) throws IOException {

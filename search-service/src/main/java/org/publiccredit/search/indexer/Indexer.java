@@ -19,6 +19,7 @@ import org.publiccredit.search.feed.ChangePage;
 import org.publiccredit.search.feed.Feed;
 import org.publiccredit.search.feed.FeedCalls;
 import org.publiccredit.search.feed.FeedClient;
+import org.publiccredit.search.feed.Summary;
 import org.publiccredit.search.index.Cursor;
 import org.publiccredit.search.index.MetaStore;
 import org.publiccredit.search.index.MetaStore.VersionedCursor;
@@ -100,8 +101,22 @@ public class Indexer implements SmartLifecycle {
         }
     }
 
-    /** A page being fetched ahead: {@code after} and {@code limit} it was asked with. */
-    record Prefetch(long after, int limit, CompletableFuture<ChangePage> page) {
+    /**
+     * A page being fetched ahead: {@code after} and {@code limit} it was asked with; for the live record feed also the
+     * summaries of its subjects, asked for once it has been read (null when not).
+     */
+    record Prefetch(long after, int limit, CompletableFuture<ChangePage> page, CompletableFuture<Map<String, Summary>> summaries) {
+
+        Prefetch(long after, int limit, CompletableFuture<ChangePage> page) {
+            this(after, limit, page, null);
+        }
+    }
+
+    /**
+     * A record page of the live index whose bulk request is still running: the cursor moves past it (and its counters
+     * count it) once the write has landed ({@link #finishPending}).
+     */
+    record Pending(ChangeApplier.PendingWrite write, ChangePage page, long last) {
     }
 
     /** One concrete index being filled, with its cursor (and its rebuild job, if it is a rebuild). */
@@ -115,6 +130,8 @@ public class Indexer implements SmartLifecycle {
         final Map<Feed, Prefetch> prefetch = new EnumMap<>(Feed.class);
         /** Documents written since the indexer last was at the feeds' head (live only). */
         int unpublished;
+        /** The live record page being written while the next one is read and summarised, or null. */
+        Pending pending;
 
         Pipeline(String index, VersionedCursor cursor, RebuildJob job) {
             this.index = index;
@@ -207,6 +224,7 @@ public class Indexer implements SmartLifecycle {
                     ok &= follow(live, properties.batchSize(), true);
                 } while (!rebuild.caughtUp() && clock.instant().isBefore(deadline));
                 if (rebuild.caughtUp()) {
+                    finishPending(live);
                     takeOver();
                 } else {
                     liveBehind = true; // the rebuild goes on at once, not after the poll interval
@@ -217,6 +235,7 @@ public class Indexer implements SmartLifecycle {
             }
             if (clock.instant().isAfter(nextRefreshScan)) {
                 nextRefreshScan = clock.instant().plus(REFRESH_SCAN);
+                finishPending(live);
                 applier.refreshDue(live.index, REFRESH_BATCH);
                 if (rebuild != null) {
                     applier.refreshDue(rebuild.index, REFRESH_BATCH);
@@ -261,6 +280,10 @@ public class Indexer implements SmartLifecycle {
     private boolean follow(Pipeline p, int limit, boolean isLive) throws IOException {
         boolean allOk = true;
         Instant deadline = clock.instant().plus(STEP_BUDGET);
+        if (p.pending != null && !p.prefetch.containsKey(Feed.RECORD)) {
+            // the last record page is still being written: read the next one and have it summarised meanwhile
+            p.prefetch.put(Feed.RECORD, prefetchRecords(p, p.pending.last(), limit, false));
+        }
         for (Feed feed : Feed.values()) {
             try {
                 boolean more;
@@ -283,6 +306,10 @@ public class Indexer implements SmartLifecycle {
                 }
             }
         }
+        if (p.pending != null && p.caughtUp() && p.unpublished + p.pending.write().documents() <= REFRESH_AT_HEAD_MAX) {
+            // a light load: what was just written is made searchable now (below), not one page later
+            finishPending(p);
+        }
         if (isLive && p.unpublished > 0 && p.caughtUp()) {
             if (p.unpublished <= REFRESH_AT_HEAD_MAX) {
                 // at the feeds' head under a light load, what was just written becomes searchable now rather than at
@@ -300,29 +327,76 @@ public class Indexer implements SmartLifecycle {
     }
 
     private boolean pullOnce(Pipeline p, Feed feed, int limit, boolean isLive) throws IOException {
+        boolean pipelined = isLive && feed == Feed.RECORD && p.job == null;
+        Prefetch ahead = p.prefetch.get(feed);
+        finishPending(p); // every read and write of the index comes after the last page's write
         long from = p.seq(feed);
         ChangePage page = nextPage(p, feed, from, limit);
+        CompletableFuture<Map<String, Summary>> summaries = pipelined && ahead != null && ahead.after() == from && ahead.limit() == limit
+                ? ahead.summaries() : null;
         if (page.hasMore() && !page.changes().isEmpty()) {
             // a backlog: fetch the next page while this one is applied (used only if the cursor lands on its start)
             long after = page.lastSeq();
-            p.prefetch.put(feed, new Prefetch(after, limit,
-                    FeedCalls.start(() -> feeds.changes(feed, after, limit))));
+            p.prefetch.put(feed, pipelined ? prefetchRecords(p, after, limit, true)
+                    : new Prefetch(after, limit, FeedCalls.start(() -> feeds.changes(feed, after, limit))));
         }
         long last = from;
         for (var c : page.changes()) {
             last = Math.max(last, c.seq());
         }
         last = Math.max(last, page.changes().isEmpty() ? from : page.lastSeq());
+        if (!page.changes().isEmpty() && pipelined) {
+            // the write runs while the next page is read and summarised; the cursor moves once it has landed
+            p.pending = new Pending(applier.applyRecordChanges(p.index, page.changes(), page.headSeq(), page.hasMore(), summaries, true),
+                    page, last);
+            liveApplied = true;
+            return page.hasMore();
+        }
         if (!page.changes().isEmpty()) {
             int written = feed == Feed.SUBJECT ? applier.applySubjectChanges(p.index, page.changes(), summariesReflect(p))
                     : applier.applyRecordChanges(p.index, page.changes(), page.headSeq(), page.hasMore());
-            applied.get(feed).increment(page.changes().size());
-            documents.get(feed).increment(written);
-            if (isLive) {
-                p.unpublished += written;
-                liveApplied = true;
-            }
+            counted(p, feed, page, written, isLive);
         }
+        advance(p, feed, page, from, last, isLive);
+        return page.hasMore();
+    }
+
+    /** The next record page of the live index, and (once read) the summaries of its subjects, fetched ahead. */
+    private Prefetch prefetchRecords(Pipeline p, long after, int limit, boolean backlog) {
+        CompletableFuture<ChangePage> page = FeedCalls.start(() -> feeds.changes(Feed.RECORD, after, limit));
+        CompletableFuture<Map<String, Summary>> summaries = page.thenCompose(pg -> {
+            CompletableFuture<Map<String, Summary>> s = applier.summariesAhead(p.index, pg.changes(), backlog || pg.hasMore());
+            return s != null ? s : CompletableFuture.completedFuture(null);
+        });
+        // a failed read or summary call is not used: the page is read and summarised again when it is applied
+        return new Prefetch(after, limit, page, summaries.exceptionally(e -> null));
+    }
+
+    /**
+     * Waits for the live record page being written, then moves the cursor past it; a failed write is thrown (the tick
+     * fails, and the page is applied again from the cursor).
+     */
+    private void finishPending(Pipeline p) throws IOException {
+        Pending done = p.pending;
+        if (done == null) {
+            return;
+        }
+        p.pending = null;
+        int written = done.write().await();
+        counted(p, Feed.RECORD, done.page(), written, true);
+        advance(p, Feed.RECORD, done.page(), p.seq(Feed.RECORD), done.last(), true);
+    }
+
+    private void counted(Pipeline p, Feed feed, ChangePage page, int written, boolean isLive) {
+        applied.get(feed).increment(page.changes().size());
+        documents.get(feed).increment(written);
+        if (isLive) {
+            p.unpublished += written;
+            liveApplied = true;
+        }
+    }
+
+    private void advance(Pipeline p, Feed feed, ChangePage page, long from, long last, boolean isLive) throws IOException {
         if (last != from) {
             Cursor c = p.cursor.cursor();
             Cursor next = feed == Feed.SUBJECT ? c.advance(last, c.recordSeq(), clock.instant())
@@ -335,7 +409,6 @@ public class Indexer implements SmartLifecycle {
         if (isLive) {
             status.get(feed).applied(last, page.headSeq(), page.lastSeq(), page.hasMore(), clock.instant());
         }
-        return page.hasMore();
     }
 
     /**
