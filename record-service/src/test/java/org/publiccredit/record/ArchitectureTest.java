@@ -28,18 +28,20 @@ class ArchitectureTest {
             .layer("sharing").definedBy("..record.sharing..")
             .layer("exchange").definedBy("..record.exchange..")
             .layer("audit").definedBy("..record.audit..")
-            .whereLayer("catalog").mayOnlyBeAccessedByLayers("record", "publicity", "lifecycle", "ingest", "check", "audit", "sharing", "exchange", "stats")
-            .whereLayer("record").mayOnlyBeAccessedByLayers("publicity", "lifecycle", "ingest", "check", "sharing", "exchange")
-            .whereLayer("client").mayOnlyBeAccessedByLayers("publicity", "ingest", "check", "config", "audit", "sharing")
-            .whereLayer("publicity").mayOnlyBeAccessedByLayers("lifecycle", "ingest", "check", "sharing", "exchange")
+            .layer("monitoring").definedBy("..record.monitoring..")
+            .whereLayer("catalog").mayOnlyBeAccessedByLayers("record", "publicity", "lifecycle", "ingest", "check", "audit", "sharing", "exchange", "monitoring", "stats")
+            .whereLayer("record").mayOnlyBeAccessedByLayers("publicity", "lifecycle", "ingest", "check", "sharing", "exchange", "monitoring")
+            .whereLayer("client").mayOnlyBeAccessedByLayers("publicity", "ingest", "check", "config", "audit", "sharing", "monitoring")
+            .whereLayer("publicity").mayOnlyBeAccessedByLayers("lifecycle", "ingest", "check", "sharing", "exchange", "monitoring")
             .whereLayer("lifecycle").mayOnlyBeAccessedByLayers("ingest")
             .whereLayer("ingest").mayNotBeAccessedByAnyLayer()
             .whereLayer("check").mayNotBeAccessedByAnyLayer()
             .whereLayer("feed").mayNotBeAccessedByAnyLayer()
             .whereLayer("stats").mayNotBeAccessedByAnyLayer()
-            .whereLayer("sharing").mayOnlyBeAccessedByLayers("exchange")
+            .whereLayer("sharing").mayOnlyBeAccessedByLayers("exchange", "monitoring")
             .whereLayer("exchange").mayNotBeAccessedByAnyLayer()
-            .whereLayer("audit").mayNotBeAccessedByAnyLayer();
+            .whereLayer("audit").mayNotBeAccessedByAnyLayer()
+            .whereLayer("monitoring").mayNotBeAccessedByAnyLayer();
 
     /** The rules every service keeps (no feature cycles, package-private controllers, constructor injection …). */
     @ArchTest

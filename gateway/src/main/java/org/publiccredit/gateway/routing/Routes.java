@@ -69,7 +69,9 @@ class Routes {
                 .route("subject-import", r -> r.order(1).path("/api/v1/subjects:import")
                         .filters(f -> guard(f, "subject" + BULK)).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, bulk)
                         .uri(services.subject()))
-                .route("record-batch", r -> r.order(1).path("/api/v1/records:batch")
+                // and the monitoring watch list's bulk changes (10,000 codes looked up and graded)
+                .route("record-batch", r -> r.order(1).path("/api/v1/records:batch", "/api/v1/monitoring/watchlist",
+                                "/api/v1/monitoring/watchlist:remove")
                         .filters(f -> guard(f, "record" + BULK)).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, bulk)
                         .uri(services.record()))
                 // filings and attachments carry up to 5 files of 10 MB: the bulk time limit
@@ -94,7 +96,7 @@ class Routes {
                         .uri(services.subject()))
                 .route("record", r -> r.order(10).path("/api/v1/records", "/api/v1/records/**", "/api/v1/records:*",
                                 "/api/v1/catalog", "/api/v1/catalog/**", "/api/v1/checks", "/api/v1/checks/**", "/api/v1/stats/**", "/api/v1/audit/**",
-                                "/api/v1/sharing/**", "/api/v1/exchange/**")
+                                "/api/v1/sharing/**", "/api/v1/exchange/**", "/api/v1/monitoring/**")
                         .filters(f -> guard(f, "record")).metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, normal)
                         .uri(services.record()))
                 .route("search", r -> r.order(10).path("/api/v1/search", "/api/v1/search/**", "/api/v1/public/subjects/*",

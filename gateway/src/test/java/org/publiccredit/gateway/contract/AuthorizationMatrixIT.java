@@ -175,6 +175,30 @@ class AuthorizationMatrixIT {
                 (api, c, ok) -> api.post("/api/v1/sharing/reads", Map.of("subject", ENT1, "purpose", "契约测试")));
         row("GET /api/v1/exchange/changes",                     "401  403 403 403  403 403  403 403  200   200     403",
                 (api, c, ok) -> api.get("/api/v1/exchange/changes?limit=5"));
+        // monitoring (issue 25): partner clients only, each its own list, webhook and log; an admin reads a named client's log
+        Map<String, Object> watched = Map.of("subjects", List.of(ENT1));
+        Map<String, Object> hook = Map.of("url", "http://127.0.0.1:9/contract-hook");
+        row("PUT /api/v1/monitoring/watchlist",                 "401  403 403 403  403 403  403 403  403   200     403",
+                (api, c, ok) -> api.put("/api/v1/monitoring/watchlist", watched));
+        row("POST /api/v1/monitoring/watchlist:remove",         "401  403 403 403  403 403  403 403  403   200     403",
+                (api, c, ok) -> api.post("/api/v1/monitoring/watchlist:remove", Map.of("subjects", List.of(CITIZEN1))));
+        row("GET /api/v1/monitoring/watchlist",                 "401  403 403 403  403 403  403 403  403   200     403",
+                (api, c, ok) -> api.get("/api/v1/monitoring/watchlist?size=5"));
+        row("PUT /api/v1/monitoring/webhook",                   "401  403 403 403  403 403  403 403  403   200     403",
+                (api, c, ok) -> api.put("/api/v1/monitoring/webhook", hook));
+        row("POST /api/v1/monitoring/webhook:rotate-secret",    "401  403 403 403  403 403  403 403  403   200     403",
+                (api, c, ok) -> {
+                    if (ok) {
+                        api.put("/api/v1/monitoring/webhook", hook).expect(200);
+                    }
+                    return api.post("/api/v1/monitoring/webhook:rotate-secret", Map.of());
+                });
+        row("GET /api/v1/monitoring/webhook",                   "401  403 403 403  403 403  403 403  403   200     403",
+                (api, c, ok) -> api.get("/api/v1/monitoring/webhook"));
+        row("GET /api/v1/monitoring/deliveries",                "401  403 403 403  403 403  403 403  200   200     403",
+                (api, c, ok) -> api.get("/api/v1/monitoring/deliveries?size=5&client=partner-bank"));
+        row("POST /api/v1/monitoring/deliveries:replay",        "401  403 403 403  403 403  403 403  403   200     403",
+                (api, c, ok) -> api.post("/api/v1/monitoring/deliveries:replay", Map.of("from", java.time.Instant.now().minusSeconds(60).toString())));
         row("GET /api/v1/public/subjects/{code}/records",       "200  200 200 200  200 200  200 200  200   200     200",
                 (api, c, ok) -> api.get("/api/v1/public/subjects/" + ENT1 + "/records"));
         row("POST /api/v1/records",                             "401  403 403 403  201 201  403 403  403   201     403",

@@ -409,6 +409,31 @@ class FuzzIT {
                 "/api/v1/sharing/reads", user("officer-market"), node(sharedRead), node(sharedRead), List.of("/subject", "/purpose", "/basis"),
                 List.of(), List.of(), List.of("/purpose"), List.of(), oneMb), () -> "-"));
 
+        // monitoring (issue 25), as partner-tax: a refused change leaves its watch list and webhook as they were
+        String tax = Tokens.client("partner-tax");
+        Supplier<String> taxList = () -> {
+            JsonNode l = Api.gateway().as(tax).get("/api/v1/monitoring/watchlist?size=1000").expect(200).json();
+            return l.path("total").asLong() + " " + l.path("items").valueStream().map(i -> i.path("code").asString()).toList();
+        };
+        Supplier<String> taxHook = () -> {
+            JsonNode w = Api.gateway().as(tax).get("/api/v1/monitoring/webhook").expect(200).json();
+            return w.path("url").asString() + " " + w.path("setAt").asString() + " " + w.path("secretRotatedAt").asString();
+        };
+        TARGETS.put("PUT /api/v1/monitoring/watchlist", new Target("PUT /api/v1/monitoring/watchlist", () -> json("PUT",
+                "/api/v1/monitoring/watchlist", null, tax, node(Map.of("subjects", List.of(ENT1))),
+                null, List.of("/subjects/0"), List.of(), List.of(), List.of(), List.of(), oneMb), taxList));
+        TARGETS.put("POST /api/v1/monitoring/watchlist:remove", new Target("POST /api/v1/monitoring/watchlist:remove", () -> json("POST",
+                "/api/v1/monitoring/watchlist:remove", null, tax, node(Map.of("subjects", List.of(ENT1))), null, List.of("/subjects/0"),
+                List.of(), List.of(), List.of(), List.of(), oneMb), taxList));
+        TARGETS.put("PUT /api/v1/monitoring/webhook", new Target("PUT /api/v1/monitoring/webhook", () -> json("PUT",
+                "/api/v1/monitoring/webhook", null, tax, node(Map.of("url", "http://127.0.0.1:9/fuzz-hook")), null, List.of("/url"),
+                List.of(), List.of(), List.of(), List.of(), oneMb), taxHook));
+        TARGETS.put("POST /api/v1/monitoring/webhook:rotate-secret", new Target("POST /api/v1/monitoring/webhook:rotate-secret",
+                () -> gatewayOnly("POST", "/api/v1/monitoring/webhook:rotate-secret", tax, oneMb), taxHook));
+        TARGETS.put("POST /api/v1/monitoring/deliveries:replay", new Target("POST /api/v1/monitoring/deliveries:replay", () -> json("POST",
+                "/api/v1/monitoring/deliveries:replay", null, tax, node(Map.of("from", "2026-01-01T00:00:00Z")), null, List.of("/from"),
+                List.of(), List.of(), List.of(), List.of(), oneMb), () -> "-"));
+
         // ---------------------------------------------------------------- search-service: no body; only what the gateway refuses
         TARGETS.put("POST /api/v1/admin/search:rebuild", new Target("POST /api/v1/admin/search:rebuild", () -> gatewayOnly("POST",
                 "/api/v1/admin/search:rebuild", user("admin1"), oneMb), () -> "-"));
