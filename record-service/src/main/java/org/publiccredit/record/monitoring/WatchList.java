@@ -173,6 +173,11 @@ class WatchList {
         for (int i = 0; i < subjects.size(); i++) {
             Object raw = subjects.get(i);
             String field = "subjects[" + i + "]";
+            if (raw != null && !(raw instanceof String)) {
+                // a number, a list or an object is a malformed request, not one item's error: nothing is stored
+                throw ApiException.invalid("WATCHLIST_INVALID", "Every subject is a code written as text",
+                        List.of(new FieldProblem(field, "FIELD_TYPE_INVALID", "a USCC code or id number as a JSON string")));
+            }
             if (!(raw instanceof String s) || s.isBlank()) {
                 errors.add(new FieldProblem(field, "FIELD_REQUIRED", "a USCC code or id number"));
                 continue;
