@@ -271,7 +271,7 @@ class MonitoringIT {
         JsonNode byAdmin = Api.gateway().as(Tokens.user("admin1")).get("/api/v1/monitoring/deliveries?size=1000&client=partner-court")
                 .expect(200).json();
         assertThat(find(byAdmin, eventId)).isNotNull();
-        Api.gateway().as(Tokens.user("admin1")).get("/api/v1/monitoring/watchlist").expectProblem(403, "ACCESS_DENIED");
+        Api.gateway().as(Tokens.user("admin1")).get("/api/v1/monitoring/watchlist").expectProblem(403, "PARTNER_CLIENT_REQUIRED");
         Api.gateway().as(Tokens.user("officer-tax")).get("/api/v1/monitoring/deliveries").expect(403);
         Api.gateway().as(Tokens.user("ent1")).put("/api/v1/monitoring/watchlist", Map.of("subjects", List.of(subject))).expect(403);
         Api.gateway().get("/api/v1/monitoring/webhook").expect(401);
