@@ -170,7 +170,7 @@ public final class ApiDocConventions {
             defaults.put("415", codes("UNSUPPORTED_MEDIA_TYPE"));
         }
         defaults.put("429", codes("RATE_LIMITED"));
-        defaults.put("503", codes("SERVICE_UNAVAILABLE"));
+        defaults.put("503", codes("SERVICE_UNAVAILABLE", "DATABASE_UNAVAILABLE"));
         defaults.put("default", codes("INTERNAL_ERROR", "METHOD_NOT_ALLOWED", "NOT_ACCEPTABLE"));
         Map<String, ApiResponse> ordered = new TreeMap<>(java.util.Comparator.comparing((String c) -> c.equals("default") ? "999" : c));
         ordered.putAll(responses);

@@ -93,6 +93,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (databaseUnavailable(e)) {
+            // the pool had no free connection in time, or the database refused or dropped it: nothing was written (no
+            // transaction began, or it rolled back); the client may try again shortly
+            log.warn("database unavailable or saturated: {}", e.toString());
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS));
+            return respond(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                    "The service's database is busy or unreachable; nothing was saved, try again shortly"), headers);
+        }
         log.error("unexpected error", e);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "An unexpected error occurred; quote the request id when you report it"));
@@ -157,6 +166,28 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static ProblemDetail notUtf8() {
         return Problems.of(HttpStatus.BAD_REQUEST, "ENCODING_NOT_UTF8",
                 "The request body is not valid UTF-8 (e.g. an overlong or truncated byte sequence)");
+    }
+
+    static final int DATABASE_RETRY_AFTER_SECONDS = 2;
+
+    /**
+     * Whether the database could not serve the request: no pooled connection within the pool's timeout (HikariCP's
+     * {@link java.sql.SQLTransientConnectionException}), or a connection error (SQLSTATE class 08), too many connections
+     * (53300) or a server shutting down (57P01-57P03).
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08") || state.equals("53300") || state.startsWith("57P0")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

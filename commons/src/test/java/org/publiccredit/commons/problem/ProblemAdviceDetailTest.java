@@ -57,6 +57,26 @@ class ProblemAdviceDetailTest {
     }
 
     @Test
+    void anExhaustedConnectionPoolIs503WithRetryAfterNotA500() {
+        var timeout = new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out");
+        var answer = new ProblemAdvice().unexpected(new RuntimeException("Could not open JDBC Connection for transaction", timeout));
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("2");
+        assertThat(answer.getBody().getProperties()).containsEntry("code", "DATABASE_UNAVAILABLE");
+        assertThat(answer.getBody().getDetail()).doesNotContain("Hikari");
+    }
+
+    @Test
+    void aRefusedOrDroppedDatabaseConnectionIs503AndOtherSqlErrorsStay500() {
+        assertThat(ProblemAdvice.databaseUnavailable(new IllegalStateException(new java.sql.SQLException("refused", "08001")))).isTrue();
+        assertThat(ProblemAdvice.databaseUnavailable(new java.sql.SQLException("too many clients", "53300"))).isTrue();
+        assertThat(ProblemAdvice.databaseUnavailable(new java.sql.SQLException("terminating connection", "57P01"))).isTrue();
+        assertThat(ProblemAdvice.databaseUnavailable(new java.sql.SQLException("syntax error", "42601"))).isFalse();
+        assertThat(ProblemAdvice.databaseUnavailable(new IllegalStateException("no sql at all"))).isFalse();
+        assertThat(new ProblemAdvice().unexpected(new IllegalStateException("bug")).getStatusCode().value()).isEqualTo(500);
+    }
+
+    @Test
     void aMissingPartIsNamed() {
         String detail = ProblemAdvice.detail(new org.springframework.web.multipart.support.MissingServletRequestPartException("case"),
                 HttpStatus.BAD_REQUEST);
