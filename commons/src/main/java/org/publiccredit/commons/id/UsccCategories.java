@@ -1,6 +1,7 @@
 package org.publiccredit.commons.id;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** The GB 32100 table of registration authorities and organisation categories, loaded from {@code uscc-categories.tsv}. */
 final class UsccCategories {
@@ -35,6 +36,17 @@ final class UsccCategories {
 
     static boolean categoryKnown(char authority, char category) {
         return authority < 128 && category < 128 && TABLE[authority * 128 + category] != UNLISTED;
+    }
+
+    /**
+     * The types a code of this authority and category may have: the one its row names, every organisation type where
+     * the row names none, nothing when the pair is not listed.
+     */
+    static Set<SubjectType> allowedTypes(char authority, char category) {
+        if (!categoryKnown(authority, category)) {
+            return Set.of();
+        }
+        return type(authority, category).map(Set::of).orElse(SubjectTypeRule.ORGANISATION_TYPES);
     }
 
     static Optional<SubjectType> type(char authority, char category) {

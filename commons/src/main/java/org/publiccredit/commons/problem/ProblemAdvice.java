@@ -169,11 +169,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     static final int DATABASE_RETRY_AFTER_SECONDS = 2;
+    private static final java.util.Set<String> TRANSIENT_STATES = java.util.Set.of("57014", "40001", "40P01");
 
     /**
      * Whether the database could not serve the request: no pooled connection within the pool's timeout (HikariCP's
      * {@link java.sql.SQLTransientConnectionException}), or a connection error (SQLSTATE class 08), too many connections
-     * (53300) or a server shutting down (57P01-57P03).
+     * (53300), a server shutting down (57P01-57P03), or a statement that may well succeed when tried again: cancelled by
+     * the statement timeout under load (57014), a serialization failure (40001) or a deadlock (40P01), all rolled back.
      */
     static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -182,7 +184,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("08") || state.equals("53300") || state.startsWith("57P0")) {
+                if (state.startsWith("08") || state.equals("53300") || state.startsWith("57P0") || TRANSIENT_STATES.contains(state)) {
                     return true;
                 }
             }

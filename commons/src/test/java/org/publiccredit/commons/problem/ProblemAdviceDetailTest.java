@@ -71,7 +71,11 @@ class ProblemAdviceDetailTest {
         assertThat(ProblemAdvice.databaseUnavailable(new IllegalStateException(new java.sql.SQLException("refused", "08001")))).isTrue();
         assertThat(ProblemAdvice.databaseUnavailable(new java.sql.SQLException("too many clients", "53300"))).isTrue();
         assertThat(ProblemAdvice.databaseUnavailable(new java.sql.SQLException("terminating connection", "57P01"))).isTrue();
+        assertThat(ProblemAdvice.databaseUnavailable(new java.sql.SQLException("canceling statement due to statement timeout", "57014")))
+                .isTrue();
+        assertThat(ProblemAdvice.databaseUnavailable(new java.sql.SQLException("deadlock detected", "40P01"))).isTrue();
         assertThat(ProblemAdvice.databaseUnavailable(new java.sql.SQLException("syntax error", "42601"))).isFalse();
+        assertThat(ProblemAdvice.databaseUnavailable(new java.sql.SQLException("duplicate key", "23505"))).isFalse();
         assertThat(ProblemAdvice.databaseUnavailable(new IllegalStateException("no sql at all"))).isFalse();
         assertThat(new ProblemAdvice().unexpected(new IllegalStateException("bug")).getStatusCode().value()).isEqualTo(500);
     }

@@ -9,14 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.publiccredit.search.feed.SubjectPayload;
 import org.publiccredit.search.feed.Summary;
 import org.publiccredit.search.index.Evaluation;
 import org.publiccredit.search.index.Grade;
-import org.publiccredit.search.index.ListEntry;
 import org.publiccredit.search.index.SubjectDocument;
 import org.publiccredit.search.names.NameKeys;
 
@@ -97,7 +94,12 @@ final class PublicDocuments {
 
     /** Whether a natural person has a public black-list entry but the identity still has to be fetched. */
     static boolean needsPersonIdentity(String kind, Identity identity, Summary summary) {
-        return SubjectDocument.KIND_ID_NUMBER.equals(kind) && identity == null && summary != null && !summary.blackList().isEmpty();
+        return SubjectDocument.KIND_ID_NUMBER.equals(kind) && identity == null && summary != null && hasPublicRecords(summary);
+    }
+
+    /** Whether the summary lists any public record (its counts are of public records only). */
+    private static boolean hasPublicRecords(Summary s) {
+        return s.counts().values().stream().anyMatch(n -> n != null && n > 0);
     }
 
     /**
@@ -116,8 +118,8 @@ final class PublicDocuments {
         String k = identity != null ? identity.kind() : kind;
         Summary s = summary != null ? summary : Summary.empty(subjectId);
         if (SubjectDocument.KIND_ID_NUMBER.equals(k)) {
-            s = personView(s);
-            boolean visible = identity != null && !s.blackList().isEmpty();
+            // what of a person is public (only lists whose catalog rule says so) record-service's summary decides alone
+            boolean visible = identity != null && hasPublicRecords(s);
             if (!visible) {
                 // not public: keep only when the summary must be fetched again at a given time
                 return s.validUntil() == null ? null : new SubjectDocument(subjectId, k, false, null, null, null, null, null, null, null,
@@ -148,7 +150,6 @@ final class PublicDocuments {
             lists.add(ABNORMAL);
         }
         Identity id = identity;
-        // a person's summary kept no evaluation (personView): grades are of organisations
         Evaluation evaluation = s.evaluation();
         String grade = evaluation != null ? Grade.parse(evaluation.grade()).map(Grade::name).orElse(null) : null;
         return new SubjectDocument(subjectId, k, visible,
@@ -199,15 +200,5 @@ final class PublicDocuments {
     /** Ties of the ranking go to active and verified subjects: 2 both, 1 either, 0 neither. */
     static int standing(Identity id) {
         return ("ACTIVE".equals(id.status()) || id.status() == null ? 1 : 0) + (Boolean.TRUE.equals(id.verified()) ? 1 : 0);
-    }
-
-    /** A person is public only through black lists: nothing else of the summary is shown. */
-    private static Summary personView(Summary s) {
-        Set<String> categories = s.blackList().stream().map(ListEntry::category).filter(Objects::nonNull).collect(Collectors.toSet());
-        Set<String> records = s.blackList().stream().map(ListEntry::recordId).filter(Objects::nonNull).collect(Collectors.toSet());
-        Map<String, Integer> counts = s.counts().entrySet().stream().filter(e -> categories.contains(e.getKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        List<ListEntry> disputed = s.disputed().stream().filter(e -> records.contains(e.recordId())).toList();
-        return new Summary(s.subjectId(), s.subjectCode(), counts, List.of(), s.blackList(), List.of(), List.of(), disputed, s.validUntil(), null);
     }
 }

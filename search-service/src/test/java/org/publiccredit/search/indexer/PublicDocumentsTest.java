@@ -95,10 +95,10 @@ class PublicDocumentsTest {
     }
 
     @Test
-    void aPersonWithoutPublicBlackListIsNotStored() {
+    void aPersonWhoseSummaryListsNothingPublicIsNotStored() {
         var identity = PublicDocuments.identity(person());
-        Summary penalties = summary(List.of(), List.of(), List.of(entry("r2", "ADM_PENALTY", false)), List.of(), Map.of("ADM_PENALTY", 1), null);
-        assertThat(PublicDocuments.build(ID, null, identity, penalties, 1L, 2L, NOW)).isNull();
+        Summary nothing = summary(List.of(), List.of(), List.of(), List.of(), Map.of(), null);
+        assertThat(PublicDocuments.build(ID, null, identity, nothing, 1L, 2L, NOW)).isNull();
     }
 
     @Test
@@ -115,11 +115,12 @@ class PublicDocumentsTest {
     }
 
     @Test
-    void aBlackListedPersonIsPublicWithTheMaskedNumberAndOnlyTheBlackList() throws Exception {
+    void aBlackListedPersonIsPublicWithTheMaskedNumberAndWhatTheSummaryPublishes() throws Exception {
+        // record-service's summary is already the public view of a person (only lists whose catalog rule says so):
+        // the document shows it as it is, with no second rule here
         var identity = PublicDocuments.identity(person());
-        Summary s = summary(List.of(entry("r9", "TAX_A_GRADE", false)), List.of(entry("r1", "COURT_DEFAULTER", true)),
-                List.of(entry("r2", "ADM_PENALTY", false)), List.of(entry("r1", "COURT_DEFAULTER", true), entry("r2", "ADM_PENALTY", true)),
-                Map.of("COURT_DEFAULTER", 1, "ADM_PENALTY", 1), null);
+        Summary s = summary(List.of(), List.of(entry("r1", "COURT_DEFAULTER", true)), List.of(), List.of(entry("r1", "COURT_DEFAULTER", true)),
+                Map.of("COURT_DEFAULTER", 1), null);
         SubjectDocument d = PublicDocuments.build(ID, null, identity, s, 1L, 2L, NOW);
         assertThat(d.visible()).isTrue();
         assertThat(d.masked()).isEqualTo("450202********1237");
@@ -137,8 +138,20 @@ class PublicDocumentsTest {
     }
 
     @Test
+    void aPersonIsPublicThroughAnyCategoryTheSummaryPublishesNotOnlyBlackLists() {
+        // the catalog is editable at run time: if a category's naturalPersonsPublic is switched on, its records show
+        Summary s = summary(List.of(), List.of(), List.of(entry("r2", "ADM_PENALTY", false)), List.of(), Map.of("ADM_PENALTY", 1), null);
+        SubjectDocument d = PublicDocuments.build(ID, null, PublicDocuments.identity(person()), s, 1L, 2L, NOW);
+        assertThat(d.visible()).isTrue();
+        assertThat(d.counts()).containsOnlyKeys("ADM_PENALTY");
+        assertThat(d.latestPenalties()).extracting(ListEntry::recordId).containsExactly("r2");
+        assertThat(PublicDocuments.needsPersonIdentity("ID_NUMBER", null, s)).isTrue();
+    }
+
+    @Test
     void aPersonsIdentityMustBeFetchedWhenABlackListArrivesFirst() {
-        Summary black = summary(List.of(), List.of(entry("r1", "COURT_DEFAULTER", false)), List.of(), List.of(), Map.of(), null);
+        Summary black = summary(List.of(), List.of(entry("r1", "COURT_DEFAULTER", false)), List.of(), List.of(), Map.of("COURT_DEFAULTER", 1),
+                null);
         assertThat(PublicDocuments.needsPersonIdentity("ID_NUMBER", null, black)).isTrue();
         assertThat(PublicDocuments.needsPersonIdentity("USCC", null, black)).isFalse();
         assertThat(PublicDocuments.needsPersonIdentity("ID_NUMBER", PublicDocuments.identity(person()), black)).isFalse();
@@ -189,8 +202,9 @@ class PublicDocumentsTest {
 
     @Test
     void aPersonNeverCarriesAGradeOrAnIndustry() {
+        // record-service's summary of a person carries no evaluation
         Summary s = new Summary(ID, null, Map.of("COURT_DEFAULTER", 1), List.of(), List.of(entry("r9", "COURT_DEFAULTER", false)), List.of(),
-                List.of(), List.of(), null, evaluation("D", null));
+                List.of(), List.of(), null, null);
         SubjectDocument d = PublicDocuments.build(ID, null, PublicDocuments.identity(person()), s, 1L, 1L, NOW);
         assertThat(d.visible()).isTrue();
         assertThat(d.grade()).isNull();
