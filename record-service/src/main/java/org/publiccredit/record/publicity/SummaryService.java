@@ -152,12 +152,19 @@ public class SummaryService {
             }
         }
         penalties.sort(Comparator.comparing(Entry::decisionDate).reversed());
-        CreditEvaluation.Result graded = evaluation.evaluate(all, today);
-        if (graded.nextChange() != null && (next == null || graded.nextChange().isBefore(next))) {
-            next = graded.nextChange();
+        // a natural person's evaluation is never public (PIPL; grades serve the supervision of organisations): the
+        // public summary is the one place that decides what of a person the public sees, search-service stores it as is
+        boolean person = !all.isEmpty() && all.getFirst().naturalPerson();
+        Evaluation publicEvaluation = null;
+        if (!person) {
+            CreditEvaluation.Result graded = evaluation.evaluate(all, today);
+            if (graded.nextChange() != null && (next == null || graded.nextChange().isBefore(next))) {
+                next = graded.nextChange();
+            }
+            publicEvaluation = evaluation.publicView(graded.evaluation());
         }
         return new Summary(subjectId, all.isEmpty() ? null : all.getFirst().subjectCode(), counts, red, black, abnormal,
                 penalties.subList(0, Math.min(5, penalties.size())), disputed,
-                next == null ? null : next.atStartOfDay(PublicityPolicy.ZONE).toInstant(), evaluation.publicView(graded.evaluation()));
+                next == null ? null : next.atStartOfDay(PublicityPolicy.ZONE).toInstant(), publicEvaluation);
     }
 }

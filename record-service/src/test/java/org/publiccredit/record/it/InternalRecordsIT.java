@@ -105,6 +105,30 @@ class InternalRecordsIT {
     }
 
     @Test
+    void aPersonsSummaryIsItsPublicViewAndCarriesNoEvaluation() {
+        // record-service's summary is the one place that decides what of a person is public: search-service stores it as is
+        Api indexer = Api.service("record").as(Tokens.client("internal-indexer"));
+        String first17 = "45020219900101" + Records.digits(3);
+        String person = first17 + org.publiccredit.commons.id.IdNumber.checkCharacter(first17);
+        String personRecord = pushPenalty(person);
+        String organisation = Records.freshUscc();
+        String organisationRecord = pushPenalty(organisation);
+        String personId = service.get("/internal/v1/records/" + personRecord).expect(200).json().path("subjectId").asString();
+        String organisationId = service.get("/internal/v1/records/" + organisationRecord).expect(200).json().path("subjectId").asString();
+
+        JsonNode personSummary = indexer.get("/internal/v1/subjects/" + personId + "/summary").expect(200).json();
+        assertThat(personSummary.path("counts").size()).as("an ADM_PENALTY of a person is not public (naturalPersonsPublic false)").isZero();
+        assertThat(personSummary.path("latestPenalties").size()).isZero();
+        assertThat(personSummary.path("evaluation").isMissingNode() || personSummary.path("evaluation").isNull())
+                .as("a person's evaluation is never public").isTrue();
+        assertThat(personSummary.toString()).doesNotContain(person);
+
+        JsonNode organisationSummary = indexer.get("/internal/v1/subjects/" + organisationId + "/summary").expect(200).json();
+        assertThat(organisationSummary.path("counts").path("ADM_PENALTY").asInt()).isEqualTo(1);
+        assertThat(organisationSummary.path("evaluation").path("grade").asString()).isNotBlank();
+    }
+
+    @Test
     void theFeedCarriesAWithdrawalAndTheSummaryFollowsThePolicy() {
         String subject = Records.freshUscc();
         String id = pushPenalty(subject);
@@ -119,22 +143,34 @@ class InternalRecordsIT {
         JsonNode empty = service.get("/internal/v1/subjects/" + subjectId + "/summary").expect(200).json();
         assertThat(empty.path("counts").size()).isZero();
 
+        JsonNode first = null;
         JsonNode last = null;
         Api indexer = Api.service("record").as(Tokens.client("internal-indexer"));
         JsonNode probe = indexer.get("/internal/v1/changes?after=0&limit=1").expect(200).json();
         assertThat(probe.path("changes").size()).isEqualTo(1);
-        // read the tail of the feed: the latest change of this record is its withdrawal
+        // read the tail of the feed: the record's first change is its push, the latest its withdrawal
         JsonNode page = indexer.get("/internal/v1/changes?after=" + Math.max(0, latestSeq(indexer) - 50) + "&limit=1000").expect(200).json();
         for (JsonNode c : page.path("changes")) {
             if (c.path("entityId").asString().equals(id)) {
+                first = first == null ? c : first;
                 last = c;
             }
         }
-        assertThat(last).isNotNull();
+        assertThat(first).isNotNull();
+        assertThat(first.path("kind").asString()).isEqualTo("UPSERT");
+        assertThat(first.path("publicNow").asBoolean()).isTrue();
+        assertThat(first.path("state").asString()).isEqualTo("ACTIVE");
+        assertThat(first.path("version").asInt()).isEqualTo(1);
         assertThat(last.path("kind").asString()).isEqualTo("WITHDRAWN");
+        assertThat(last.path("entityType").asString()).isEqualTo("RECORD");
+        assertThat(last.path("subjectId").asString()).isEqualTo(subjectId);
+        assertThat(last.path("category").asString()).isEqualTo("ADM_PENALTY");
+        assertThat(last.path("state").asString()).isEqualTo("REVOKED");
+        assertThat(last.path("version").asInt()).isEqualTo(2);
         assertThat(last.path("publicNow").asBoolean()).isFalse();
-        assertThat(last.path("record").isNull()).isTrue();
-        assertThat(last.path("subjectCode").asString()).isEqualTo(subject);
+        // only what the feed's readers use (docs/contracts.md): no view of the record is written with the change
+        assertThat(last.has("record")).isFalse();
+        assertThat(last.has("subjectCode")).isFalse();
         indexer.get("/internal/v1/changes?limit=5001").expectProblem(400, "VALIDATION_FAILED");
         Api.service("record").as(Tokens.client("partner-bank")).get("/internal/v1/records/" + id).expectProblem(403, "ACCESS_DENIED");
     }
