@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.publiccredit.commons.id.Uscc;
 import org.publiccredit.testkit.Api;
 import org.publiccredit.testkit.IntegrationTest;
+import org.publiccredit.testkit.RecordBodies;
 import org.publiccredit.testkit.Reply;
 import org.publiccredit.testkit.Tokens;
 import tools.jackson.databind.JsonNode;
@@ -144,25 +144,8 @@ class LanguageIT {
     /** A valid administrative penalty of ent1, decided yesterday, with a fresh document number. */
     private static Map<String, Object> penalty(String subject) {
         String authority = Uscc.of('1', '1', "450200", digits(8)).value();
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("violationType", "其他");
-        f.put("violationFacts", "未按规定公示年度报告");
-        f.put("penaltyBasis", "《企业信息公示暂行条例》第十条");
-        f.put("penaltyCategory", "罚款");
-        f.put("penaltyContent", "罚款人民币一万元");
-        f.put("fineAmount", "1.0");
-        f.put("penaltyValidUntil", LocalDate.now().plusMonths(1).toString());
-        f.put("authority", "柳州市市场监督管理局");
-        f.put("authorityUscc", authority);
-        f.put("dataSource", "柳州市市场监督管理局");
-        f.put("dataSourceUscc", authority);
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("category", "ADM_PENALTY");
-        r.put("subject", Map.of("identifier", subject, "name", "演示企业"));
-        r.put("documentNumber", "柳市监罚〔" + LocalDate.now().getYear() + "〕" + digits(10));
-        r.put("decisionDate", LocalDate.now().minusDays(1).toString());
-        r.put("fields", f);
-        return r;
+        return RecordBodies.record("ADM_PENALTY", subject, "演示企业", "柳市监罚〔" + LocalDate.now().getYear() + "〕" + digits(10),
+                LocalDate.now().minusDays(1), RecordBodies.penaltyFields(authority));
     }
 
     private static String digits(int n) {

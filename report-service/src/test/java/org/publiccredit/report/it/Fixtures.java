@@ -57,29 +57,12 @@ final class Fixtures {
 
     static Map<String, Object> record(String category, String subject, String name, String documentNumber, LocalDate decided,
             Map<String, Object> fields) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("category", category);
-        r.put("subject", Map.of("identifier", subject, "name", name));
-        r.put("documentNumber", documentNumber);
-        r.put("decisionDate", decided.toString());
-        r.put("fields", fields);
-        return r;
+        return org.publiccredit.testkit.RecordBodies.record(category, subject, name, documentNumber, decided, fields);
     }
 
     static Map<String, Object> penalty(String subject, String name, String documentNumber, int daysAgo) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("violationType", "其他");
-        f.put("violationFacts", "未按规定公示年度报告");
-        f.put("penaltyBasis", "《企业信息公示暂行条例》第十条");
-        f.put("penaltyCategory", "罚款");
-        f.put("penaltyContent", "罚款人民币一万元");
-        f.put("fineAmount", "1.0");
-        f.put("penaltyValidUntil", LocalDate.now().plusMonths(1).toString());
-        f.put("authority", "柳州市市场监督管理局");
-        f.put("authorityUscc", AUTHORITY);
-        f.put("dataSource", "柳州市市场监督管理局");
-        f.put("dataSourceUscc", AUTHORITY);
-        return record("ADM_PENALTY", subject, name, documentNumber, LocalDate.now().minusDays(daysAgo), f);
+        return record("ADM_PENALTY", subject, name, documentNumber, LocalDate.now().minusDays(daysAgo),
+                org.publiccredit.testkit.RecordBodies.penaltyFields(AUTHORITY));
     }
 
     static Map<String, Object> licence(String subject, String name, String documentNumber) {
