@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.publiccredit.commons.problem.ApiException;
 import org.publiccredit.commons.problem.FieldProblem;
+import org.publiccredit.objection.client.RecordEffect;
 import org.publiccredit.objection.effect.PlannedEffect;
-import org.publiccredit.objection.effect.PlannedEffect.RecordEffect;
 
 /**
  * A case: an objection (异议) or a repair application (信用修复) about one record, as an explicit state machine.

@@ -41,9 +41,6 @@ public class Records {
         }
     }
 
-    /** The effects on a record that objection-service drives (docs/contracts.md). */
-    public enum Effect { DISPUTE, CLEAR_DISPUTE, CORRECT, REVOKE, REPAIR }
-
     /** What an effect call did: applied (with the record after it), or failed with the reason. */
     public sealed interface EffectResult {
         record Applied(RecordView record) implements EffectResult {
@@ -53,7 +50,7 @@ public class Records {
         }
     }
 
-    public EffectResult apply(Effect effect, String recordId, Map<String, Object> body) {
+    public EffectResult apply(RecordEffect effect, String recordId, Map<String, Object> body) {
         try {
             RecordView after = switch (effect) {
                 case DISPUTE -> effects.dispute(recordId, body);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.publiccredit.objection.client.RecordEffect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -33,7 +34,7 @@ public class EffectOutbox {
     }
 
     /** One effect to deliver. */
-    public record Pending(long id, String operationId, UUID caseId, String recordId, PlannedEffect.RecordEffect effect,
+    public record Pending(long id, String operationId, UUID caseId, String recordId, RecordEffect effect,
             Map<String, Object> payload, int attempts, int serverErrors) {
     }
 
@@ -43,7 +44,7 @@ public class EffectOutbox {
     }
 
     /** {@code objection-service:<case>:<effect>}: the same case never plans the same effect twice. */
-    public static String operationId(UUID caseId, PlannedEffect.RecordEffect effect) {
+    public static String operationId(UUID caseId, RecordEffect effect) {
         return "objection-service:" + caseId + ":" + effect.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
@@ -83,7 +84,7 @@ public class EffectOutbox {
                 """)
                 .param("leaseUntil", utc(now.plus(lease))).param("now", utc(now)).param("batch", batch)
                 .query((rs, n) -> new Pending(rs.getLong("id"), rs.getString("operation_id"), rs.getObject("case_id", UUID.class),
-                        rs.getString("record_id"), PlannedEffect.RecordEffect.valueOf(rs.getString("effect")),
+                        rs.getString("record_id"), RecordEffect.valueOf(rs.getString("effect")),
                         json.readValue(rs.getString("payload"), MAP), rs.getInt("attempts"), rs.getInt("server_errors")))
                 .list();
     }
@@ -145,7 +146,7 @@ public class EffectOutbox {
      *
      * @return whether an effect was cancelled
      */
-    public boolean cancelUndelivered(UUID caseId, PlannedEffect.RecordEffect effect, Instant now) {
+    public boolean cancelUndelivered(UUID caseId, RecordEffect effect, Instant now) {
         return jdbc.sql("""
                 UPDATE record_effect SET status = 'CANCELLED', lease_until = NULL, last_error = 'cancelled: the case ended first'
                 WHERE case_id = :c AND effect = :e AND status IN ('PENDING', 'DEAD') AND (lease_until IS NULL OR lease_until < :now)
@@ -154,13 +155,13 @@ public class EffectOutbox {
     }
 
     /** Whether the case's effect reached record-service or may still reach it (DONE, or PENDING/DEAD not cancelled). */
-    public boolean mayReachRecord(UUID caseId, PlannedEffect.RecordEffect effect) {
+    public boolean mayReachRecord(UUID caseId, RecordEffect effect) {
         return jdbc.sql("SELECT count(*) FROM record_effect WHERE case_id = :c AND effect = :e AND status IN ('DONE', 'PENDING', 'DEAD')")
                 .param("c", caseId).param("e", effect.name()).query(Long.class).single() > 0;
     }
 
     /** Whether the case's effect is still to be delivered (PENDING or DEAD). */
-    public boolean undelivered(UUID caseId, PlannedEffect.RecordEffect effect) {
+    public boolean undelivered(UUID caseId, RecordEffect effect) {
         return jdbc.sql("SELECT count(*) FROM record_effect WHERE case_id = :c AND effect = :e AND status IN ('PENDING', 'DEAD')")
                 .param("c", caseId).param("e", effect.name()).query(Long.class).single() > 0;
     }

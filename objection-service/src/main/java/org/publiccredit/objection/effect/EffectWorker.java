@@ -63,7 +63,7 @@ class EffectWorker {
             Map<String, Object> body = new LinkedHashMap<>(p.payload());
             body.put("operationId", p.operationId());
             body.put("caseId", p.caseId().toString());
-            Records.EffectResult result = records.apply(Records.Effect.valueOf(p.effect().name()), p.recordId(), body);
+            Records.EffectResult result = records.apply(p.effect(), p.recordId(), body);
             Instant now = clock.instant();
             switch (result) {
                 case Records.EffectResult.Applied applied -> tx.executeWithoutResult(s -> {

@@ -1,6 +1,7 @@
 package org.publiccredit.objection.effect;
 
 import java.util.Map;
+import org.publiccredit.objection.client.RecordEffect;
 
 /**
  * An effect on the record that a transition requires; the outbox stores it in the transition's transaction.
@@ -9,7 +10,4 @@ import java.util.Map;
  * @param payload the body fields besides {@code operationId} and {@code caseId} (note, reason, fields)
  */
 public record PlannedEffect(RecordEffect effect, Map<String, Object> payload) {
-
-    /** The effects record-service offers (docs/contracts.md). */
-    public enum RecordEffect { DISPUTE, CLEAR_DISPUTE, CORRECT, REVOKE, REPAIR }
 }

@@ -11,10 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.publiccredit.commons.problem.FieldProblem;
-import org.publiccredit.commons.problem.Problems;
 import org.publiccredit.commons.security.Caller;
-import org.publiccredit.commons.web.RequestIds;
 import org.publiccredit.objection.attachment.Attachments;
 import org.publiccredit.objection.attachment.MultipartParts;
 import org.publiccredit.objection.attachment.Purpose;
@@ -25,7 +22,6 @@ import org.publiccredit.objection.repair.RepairEligibility;
 import org.publiccredit.objection.repair.RepairTemplates;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -183,30 +179,10 @@ class FilingController {
         return new TemplatesView(record, RepairTemplates.VERSION, filing.templates(caller, record));
     }
 
-    private ResponseEntity<?> answer(FilingService.Result result) {
-        return switch (result) {
-            case FilingService.Result.Filed f -> ResponseEntity.status(f.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .location(URI.create("/api/v1/cases/" + f.file().id()))
-                    .body(views.view(f.file(), false));
-            case FilingService.Result.NotEligible n -> notEligible(n.eligibility());
-        };
-    }
-
-    /** 422 REPAIR_NOT_ELIGIBLE: every failed condition in {@code errors}, and the date the period passes. */
-    private static ResponseEntity<ProblemDetail> notEligible(RepairEligibility.Result r) {
-        List<FieldProblem> errors = r.failed().stream().map(c -> new FieldProblem(c.condition().name(), c.code(), c.message())).toList();
-        java.util.Locale locale = org.publiccredit.commons.i18n.Languages.current();
-        String reasons = String.join(org.publiccredit.commons.i18n.Languages.english(locale) ? "; " : "；",
-                errors.stream().map(FieldProblem::message).toList());
-        ProblemDetail problem = Problems.localise(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "REPAIR_NOT_ELIGIBLE",
-                "The record cannot be repaired now: " + reasons, errors), locale, reasons);
-        problem.setProperty("eligibleFrom", r.eligibleFrom());
-        problem.setProperty("conditions", r.checks());
-        if (RequestIds.current() != null) {
-            problem.setProperty("requestId", RequestIds.current());
-        }
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(Problems.MEDIA_TYPE)
-                .header(org.springframework.http.HttpHeaders.CONTENT_LANGUAGE, org.publiccredit.commons.i18n.Languages.tag(locale)).body(problem);
+    private ResponseEntity<CaseViews.CaseView> answer(FilingService.Filed filed) {
+        return ResponseEntity.status(filed.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create("/api/v1/cases/" + filed.file().id()))
+                .body(views.view(filed.file(), false));
     }
 
     private static FilingService.Filing objection(FilingRequests.ObjectionRequest body, List<Attachments.Incoming> files) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.publiccredit.commons.i18n.Languages;
 import org.publiccredit.commons.problem.ApiException;
 import org.publiccredit.commons.problem.FieldProblem;
 import org.publiccredit.commons.security.Caller;
@@ -80,15 +81,8 @@ class FilingService {
         this.clock = clock;
     }
 
-    /** What filing did. */
-    sealed interface Result {
-        /** A case: new ({@code created}) or the one filed earlier with the same key. */
-        record Filed(CaseFile file, boolean created) implements Result {
-        }
-
-        /** The repair is not eligible; nothing was stored. */
-        record NotEligible(RepairEligibility.Result eligibility) implements Result {
-        }
+    /** What filing did: a new case ({@code created}) or the one filed earlier with the same key. */
+    record Filed(CaseFile file, boolean created) {
     }
 
     /**
@@ -100,7 +94,7 @@ class FilingService {
             String language) {
     }
 
-    Result file(Caller caller, String idempotencyKey, Filing filing) {
+    Filed file(Caller caller, String idempotencyKey, Filing filing) {
         if (!IdempotencyKey.isValid(idempotencyKey)) {
             throw IdempotencyKey.invalid();
         }
@@ -108,7 +102,7 @@ class FilingService {
             throw ApiException.forbidden("NOT_RECORD_SUBJECT", "Only the subject of a record may file about it");
         }
         String hash = requestHash(filing);
-        Optional<Result> replay = replay(caller, idempotencyKey, hash);
+        Optional<Filed> replay = replay(caller, idempotencyKey, hash);
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -120,7 +114,7 @@ class FilingService {
             RepairEligibility.Result eligibility = RepairEligibility.evaluate(record, cases.openCaseExists(record.id()),
                     filing.declaration(), today);
             if (!eligibility.eligible()) {
-                return new Result.NotEligible(eligibility);
+                throw notEligible(eligibility);
             }
             signed = templates.fill(record, names(record), today);
             checkAccepted(filing.acceptedTemplates(), signed);
@@ -164,18 +158,29 @@ class FilingService {
             return replay(caller, idempotencyKey, hash).orElseThrow(() -> ApiException.conflict("CASE_ALREADY_OPEN",
                     "Another objection or repair of this record is still open"));
         }
-        return new Result.Filed(cases.find(id).orElseThrow(), true);
+        return new Filed(cases.find(id).orElseThrow(), true);
     }
 
-    private Optional<Result> replay(Caller caller, String key, String hash) {
+    private Optional<Filed> replay(Caller caller, String key, String hash) {
         return cases.findByIdempotencyKey(caller.subject(), key).map(existing -> {
             if (!existing.requestHash().equals(hash)) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "IDEMPOTENCY_KEY_REUSED",
                         "This Idempotency-Key was used for a different request; use a new key for a new filing",
                         List.of(new FieldProblem("Idempotency-Key", "IDEMPOTENCY_KEY_REUSED", "already used for another request")));
             }
-            return new Result.Filed(existing.file(), false);
+            return new Filed(existing.file(), false);
         });
+    }
+
+    /**
+     * 422 REPAIR_NOT_ELIGIBLE, nothing stored: every failed condition in {@code errors} (its message already in the
+     * applicant's language), the reasons joined in the detail, the date the period passes and every condition.
+     */
+    private static ApiException notEligible(RepairEligibility.Result r) {
+        List<FieldProblem> errors = r.failed().stream().map(c -> new FieldProblem(c.condition().name(), c.code(), c.message())).toList();
+        String reasons = String.join(Languages.english(Languages.current()) ? "; " : "；", errors.stream().map(FieldProblem::message).toList());
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "REPAIR_NOT_ELIGIBLE", "The record cannot be repaired now: " + reasons,
+                errors).args(reasons).with("eligibleFrom", r.eligibleFrom()).with("conditions", r.checks());
     }
 
     private static void checkAccepted(List<FilingRequests.TemplateAcceptance> accepted, List<RepairTemplates.Filled> required) {

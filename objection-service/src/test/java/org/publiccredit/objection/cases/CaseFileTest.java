@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.publiccredit.commons.problem.ApiException;
-import org.publiccredit.objection.effect.PlannedEffect.RecordEffect;
+import org.publiccredit.objection.client.RecordEffect;
 
 class CaseFileTest {
 
