@@ -4,14 +4,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.publiccredit.commons.id.IdentifierCheck;
 import org.publiccredit.commons.id.IdentifierError;
 import org.publiccredit.commons.id.IdentifierKind;
 import org.publiccredit.commons.id.Identifiers;
 import org.publiccredit.commons.id.SubjectType;
-import org.publiccredit.commons.id.Uscc;
+import org.publiccredit.commons.id.SubjectTypeRule;
 import org.publiccredit.commons.problem.FieldProblem;
 import org.publiccredit.record.catalog.Catalog;
 import org.publiccredit.record.catalog.CatalogEntry;
@@ -34,7 +33,7 @@ final class RowValidator {
      * @param identifier normalised identifier (may be a raw id number: never log it)
      * @param kind its kind
      * @param name subject name
-     * @param type subject type (stated or derived), or null
+     * @param type subject type (stated, or the identifier's; {@link SubjectTypeRule})
      * @param documentNumber trimmed document number
      * @param decisionDate decision date
      * @param fields normalised fields
@@ -80,18 +79,17 @@ final class RowValidator {
             } else {
                 identifier = check.normalized();
                 kind = check.kind();
-                SubjectType derived = kind == IdentifierKind.ID_NUMBER ? SubjectType.NATURAL_PERSON
-                        : Uscc.parse(identifier).derivedType().orElse(null);
-                type = derived != null ? derived.name() : null;
-                if (s.type() != null && !s.type().isBlank()) {
-                    SubjectType stated = parseType(s.type());
-                    if (stated == null) {
-                        p.add(new FieldProblem("subject.type", "SUBJECT_TYPE_UNKNOWN", "not a subject type"));
-                    } else if (derived != null && stated != derived) {
+                boolean typeGiven = s.type() != null && !s.type().isBlank();
+                SubjectType stated = typeGiven ? SubjectType.parse(s.type()).orElse(null) : null;
+                if (typeGiven && stated == null) {
+                    p.add(new FieldProblem("subject.type", "SUBJECT_TYPE_UNKNOWN", "not a subject type"));
+                } else {
+                    SubjectType agreed = SubjectTypeRule.forIdentifier(check, stated).orElse(null);
+                    if (agreed == null) {
                         p.add(new FieldProblem("subject.type", "SUBJECT_TYPE_MISMATCH",
-                                "the identifier says " + derived.name() + ", the record says " + stated.name()));
+                                "the identifier is not of type " + stated.name()));
                     } else {
-                        type = stated.name();
+                        type = agreed.name();
                     }
                 }
             }
@@ -128,15 +126,5 @@ final class RowValidator {
             return new Outcome(null, List.copyOf(p));
         }
         return new Outcome(new ValidRow(entry, identifier, kind, s.name().strip(), type, number, decisionDate, fields), List.of());
-    }
-
-    private static SubjectType parseType(String raw) {
-        String v = raw.strip();
-        for (SubjectType t : SubjectType.values()) {
-            if (t.name().equalsIgnoreCase(v) || t.labelZh().equals(v)) {
-                return t;
-            }
-        }
-        return v.toUpperCase(Locale.ROOT).equals("PERSON") ? SubjectType.NATURAL_PERSON : null;
     }
 }

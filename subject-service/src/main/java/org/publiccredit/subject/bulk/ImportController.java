@@ -14,15 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import org.publiccredit.commons.problem.ApiException;
-import org.publiccredit.commons.problem.Problems;
 import org.publiccredit.commons.security.Caller;
-import org.publiccredit.commons.web.RequestIds;
 import org.publiccredit.subject.registry.SubjectInput;
 import org.publiccredit.subject.web.Languages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -56,7 +52,7 @@ class ImportController {
                             example = "code,name,type,region,legalRepresentative,registrationDate,registrationStatus,industry,address"))})
     @ApiResponse(responseCode = "200", description = "the report", content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @ApiResponse(responseCode = "413", description = "IMPORT_TOO_MANY_ROWS, with totals and rows of the part processed")
-    ResponseEntity<?> importSubjects(HttpServletRequest request, Caller caller) throws IOException {
+    ImportReport importSubjects(HttpServletRequest request, Caller caller) throws IOException {
         // the raw header: the request's own encoding is forced to UTF-8 by Boot's CharacterEncodingFilter
         String contentType = request.getHeader("Content-Type");
         checkCharset(contentType == null ? null : MediaType.parseMediaType(contentType).getParameter("charset"));
@@ -64,30 +60,26 @@ class ImportController {
         InputStream body = request.getInputStream();
         ImportService.Result result = imports.run(body, csv, caller, Languages.of(request));
         return switch (result.stop()) {
-            case NONE -> ResponseEntity.ok(result.report());
+            case NONE -> result.report();
             case TOO_MANY_ROWS -> {
                 drain(body);
-                yield problem(HttpStatus.CONTENT_TOO_LARGE, "IMPORT_TOO_MANY_ROWS", "An import holds at most " + imports.maxRows()
-                        + " rows; it stopped at row " + result.stoppedAt() + ". The rows before it were processed as reported; "
-                        + "send the rest in another request", result);
+                throw stopped(new ApiException(HttpStatus.CONTENT_TOO_LARGE, "IMPORT_TOO_MANY_ROWS", "An import holds at most "
+                        + imports.maxRows() + " rows; it stopped at row " + result.stoppedAt() + ". The rows before it were "
+                        + "processed as reported; send the rest in another request").args(imports.maxRows(), result.stoppedAt()), result);
             }
-            case STORE_FAILED -> problem(HttpStatus.SERVICE_UNAVAILABLE, "IMPORT_INTERRUPTED", "The database refused the batch that "
-                    + "starts at row " + result.stoppedAt() + "; that batch and the rows after it were not stored, the rows before it "
-                    + "were processed as reported. Send the file again: stored rows will be unchanged", result);
+            case STORE_FAILED -> throw stopped(new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "IMPORT_INTERRUPTED", "The database "
+                    + "refused the batch that starts at row " + result.stoppedAt() + "; that batch and the rows after it were not "
+                    + "stored, the rows before it were processed as reported. Send the file again: stored rows will be unchanged")
+                    .args(result.stoppedAt()), result);
         };
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail, ImportService.Result result) {
-        ProblemDetail problem = Problems.of(status, code, detail);
-        problem.setProperty("totals", result.report().totals());
-        problem.setProperty("rows", result.report().rows());
-        problem.setProperty("rowsTruncated", result.report().rowsTruncated());
-        problem.setProperty("stoppedAtRow", result.stoppedAt());
-        String requestId = RequestIds.current();
-        if (requestId != null) {
-            problem.setProperty("requestId", requestId);
-        }
-        return ResponseEntity.status(status).contentType(Problems.MEDIA_TYPE).body(problem);
+    /** An import that stopped early still answers what it did: the report of the rows processed, beside the problem. */
+    private static ApiException stopped(ApiException problem, ImportService.Result result) {
+        return problem.with("totals", result.report().totals())
+                .with("rows", result.report().rows())
+                .with("rowsTruncated", result.report().rowsTruncated())
+                .with("stoppedAtRow", result.stoppedAt());
     }
 
     private static void checkCharset(String name) {

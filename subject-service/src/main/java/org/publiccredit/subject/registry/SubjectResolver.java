@@ -17,6 +17,7 @@ import org.publiccredit.commons.id.IdentifierCheck;
 import org.publiccredit.commons.id.IdentifierKind;
 import org.publiccredit.commons.id.Identifiers;
 import org.publiccredit.commons.id.SubjectType;
+import org.publiccredit.commons.id.SubjectTypeRule;
 import org.publiccredit.commons.id.Uscc;
 import org.publiccredit.commons.problem.ApiException;
 import org.publiccredit.commons.problem.FieldProblem;
@@ -183,7 +184,7 @@ public class SubjectResolver {
         }
         SubjectType stated = null;
         if (r.type() != null && !r.type().isBlank()) {
-            stated = SubjectTypes.parse(r.type()).orElse(null);
+            stated = SubjectType.parse(r.type()).orElse(null);
             if (stated == null) {
                 return new Outcome(null, false, "VALIDATION_FAILED", List.of(FieldCodes.problem("type", FieldCodes.TYPE_UNKNOWN, locale)));
             }
@@ -191,7 +192,7 @@ public class SubjectResolver {
         boolean person = check.kind() == IdentifierKind.ID_NUMBER;
         Uscc uscc = person ? null : Uscc.parse(check.normalized());
         IdNumber idNumber = person ? IdNumber.parse(r.identifier(), clock) : null;
-        SubjectType type = (person ? SubjectTypes.forPerson(stated) : SubjectTypes.forOrganisation(uscc, stated)).orElse(null);
+        SubjectType type = SubjectTypeRule.forIdentifier(check, stated).orElse(null);
         if (type == null) {
             return new Outcome(null, false, FieldCodes.SUBJECT_TYPE_MISMATCH,
                     List.of(FieldCodes.problem("type", FieldCodes.SUBJECT_TYPE_MISMATCH, locale)));

@@ -15,6 +15,7 @@ import org.publiccredit.commons.id.IdentifierCheck;
 import org.publiccredit.commons.id.IdentifierError;
 import org.publiccredit.commons.id.Regions;
 import org.publiccredit.commons.id.SubjectType;
+import org.publiccredit.commons.id.SubjectTypeRule;
 import org.publiccredit.commons.id.Uscc;
 import org.publiccredit.commons.problem.FieldProblem;
 
@@ -76,15 +77,10 @@ public final class SubjectValidator {
         String legalRepresentative = text(in.legalRepresentative(), "legalRepresentative", PERSON_MAX, false, problems, locale);
         String address = text(in.address(), "address", ADDRESS_MAX, false, problems, locale);
 
-        SubjectType stated = parse(in.type(), "type", SubjectTypes::parse, FieldCodes.TYPE_UNKNOWN, problems, locale);
+        SubjectType stated = parse(in.type(), "type", SubjectType::parse, FieldCodes.TYPE_UNKNOWN, problems, locale);
         SubjectType type = null;
-        if (uscc != null && (stated != null || blank(in.type()))) {
-            type = SubjectTypes.forOrganisation(uscc, stated).orElse(null);
-            if (type == null) {
-                problems.add(problem("type", FieldCodes.SUBJECT_TYPE_MISMATCH, locale));
-            }
-        } else if (idNumber != null && (stated != null || blank(in.type()))) {
-            type = SubjectTypes.forPerson(stated).orElse(null);
+        if ((uscc != null || idNumber != null) && (stated != null || blank(in.type()))) {
+            type = (uscc != null ? SubjectTypeRule.forOrganisation(uscc, stated) : SubjectTypeRule.forPerson(stated)).orElse(null);
             if (type == null) {
                 problems.add(problem("type", FieldCodes.SUBJECT_TYPE_MISMATCH, locale));
             }
