@@ -52,13 +52,12 @@ public final class Filters {
         if (t == null) {
             return null;
         }
-        t = t.toUpperCase(Locale.ROOT);
-        try {
-            SubjectType.valueOf(t);
-        } catch (IllegalArgumentException e) {
+        java.util.Optional<SubjectType> parsed = SubjectType.parse(t);
+        if (parsed.isEmpty()) {
             problems.add(new FieldProblem(field, "FIELD_INVALID", "must be one of the subject types, e.g. ENTERPRISE"));
+            return t.toUpperCase(Locale.ROOT);
         }
-        return t;
+        return parsed.get().name();
     }
 
     /** Grades as {@code A} or {@code C,D} (any case), or an empty list when blank; a bad one adds its problem. */

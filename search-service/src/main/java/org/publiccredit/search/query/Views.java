@@ -230,10 +230,6 @@ final class Views {
         if (type == null) {
             return null;
         }
-        try {
-            return SubjectType.valueOf(type).labelZh();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return SubjectType.parse(type).map(SubjectType::labelZh).orElse(null);
     }
 }

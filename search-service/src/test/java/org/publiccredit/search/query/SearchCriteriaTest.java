@@ -77,6 +77,8 @@ class SearchCriteriaTest {
         assertThat(c.type()).isEqualTo("ENTERPRISE");
         assertThat(c.list()).isEqualTo("black");
         assertThat(c.category()).isEqualTo("COURT_DEFAULTER");
+        // the type is read as everywhere else (commons SubjectType.parse): the Chinese label too
+        assertThat(SearchCriteria.of(null, null, "个体工商户", null, null, null, null).type()).isEqualTo("INDIVIDUAL_BUSINESS");
     }
 
     @Test
