@@ -49,6 +49,11 @@ enum Callers {
         return t == null ? api : api.as(t);
     }
 
+    /** The caller's token, or null for an anonymous caller. */
+    String token() {
+        return token.get();
+    }
+
     boolean badToken() {
         return this == FORGED || this == EXPIRED || this == ALG_NONE;
     }
