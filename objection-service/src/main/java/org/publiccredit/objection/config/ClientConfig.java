@@ -7,29 +7,25 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.publiccredit.commons.security.ServiceTokens;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 /**
- * Service-to-service calls: Feign clients in the {@code client} package, a client-credentials token manager that
- * works outside a web request (the outbox worker), and one circuit breaker per Feign method.
+ * Service-to-service calls: Feign clients in the {@code client} package, the service's own token (commons ServiceTokens, which
+ * works outside a web request: the outbox worker), and one circuit breaker per Feign method.
  */
 @Configuration
 @EnableFeignClients(basePackages = "org.publiccredit.objection.client")
 class ClientConfig {
 
+    /** The service's own token for its calls to other services (client svc-objection). */
     @Bean
-    OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
-            OAuth2AuthorizedClientService clients) {
-        var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
-        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
-        return manager;
+    ServiceTokens serviceTokens(ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients) {
+        return new ServiceTokens(registrations, clients, "svc-objection");
     }
 
     /**

@@ -1,33 +1,26 @@
 package org.publiccredit.record.client;
 
 import feign.RequestInterceptor;
+import org.publiccredit.commons.security.ServiceTokens;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 /**
- * Feign configuration of {@link SubjectClient} only (not a global @Configuration): a bearer token from Spring
- * Security's authorized-client manager for registration {@code svc-record} (client credentials, cached until expiry).
+ * Feign configuration of {@link SubjectClient} only (not a global @Configuration): the service's own token (commons
+ * ServiceTokens: client {@code svc-record}, client credentials, kept until shortly before expiry).
  */
 class SubjectClientConfig {
 
     static final String REGISTRATION = "svc-record";
 
     @Bean
-    RequestInterceptor serviceToken(ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients) {
-        var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
-        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
-        return template -> {
-            OAuth2AuthorizedClient client = manager.authorize(
-                    OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION).principal(REGISTRATION).build());
-            if (client == null) {
-                throw new IllegalStateException("no token for " + REGISTRATION);
-            }
-            template.header("Authorization", "Bearer " + client.getAccessToken().getTokenValue());
-        };
+    ServiceTokens serviceTokens(ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients) {
+        return new ServiceTokens(registrations, clients, REGISTRATION);
+    }
+
+    @Bean
+    RequestInterceptor serviceToken(ServiceTokens tokens) {
+        return template -> template.header("Authorization", tokens.authorization());
     }
 }
