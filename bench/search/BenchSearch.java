@@ -98,7 +98,7 @@ public class BenchSearch {
         if (Arrays.asList(args).contains("--steady-only")) {
             // step 6 alone (warm-up + measured), over the subjects the last full run left in bench.bench_subject
             startTicker();
-            steadyOnly(arg(numbers, 0, 120));
+            steadyOnly(arg(numbers, 0, 120), Arrays.asList(args).contains("--grade-probe"));
             return;
         }
         int n = arg(numbers, 0, 1_000_000);
@@ -153,7 +153,7 @@ public class BenchSearch {
     }
 
     /** Step 6 on an existing index: the subjects of the last full run (its pg_trgm table), new tags for the probes. */
-    static void steadyOnly(int seconds) throws Exception {
+    static void steadyOnly(int seconds, boolean gradeProbe) throws Exception {
         List<Subject> subjects = new ArrayList<>();
         for (String line : psql("-A", "-t", "-F", "\t", "-c", "SELECT code, name, region FROM bench_subject").split("\n")) {
             String[] f = line.split("\t");
@@ -171,9 +171,14 @@ public class BenchSearch {
         log("run %s: steady state only, %d s, over the %,d subjects of bench.bench_subject; probe subjects 91<region>%s<nnnnnn>…",
                 run, seconds, subjects.size(), probeTag);
         Token officer = new Token("officer-market");
+        Token tax = gradeProbe ? new Token("officer-tax") : null;
+        if (gradeProbe) {
+            log("grade probes: every 500 ms a black-list entry (TAX_MAJOR_VIOLATION, officer-tax) for one of these subjects not yet"
+                    + " graded D, then its public profile polled until its evaluation shows grade D: the grade recomputation lag");
+        }
         settle("STEP 6a");
-        new SteadyState(subjects, run, probeTag, officer, 900_000, "warm-up (not counted): ").run(SteadyState.WARM_UP_SECONDS);
-        new SteadyState(subjects, run, probeTag, officer, 0, "").run(seconds);
+        new SteadyState(subjects, run, probeTag, officer, 900_000, "warm-up (not counted): ").grades(tax).run(SteadyState.WARM_UP_SECONDS);
+        new SteadyState(subjects, run, probeTag, officer, 0, "").grades(tax).run(seconds);
     }
 
     // --- step 1: subjects ---------------------------------------------------------------------------
@@ -847,8 +852,65 @@ public class BenchSearch {
             }
         }
 
+        /** With a tax officer's token: the probes are grade probes ({@link #gradeProbe}). */
+        Token tax;
+        final int probeOffset = ThreadLocalRandom.current().nextInt(1_000_000);
+
+        SteadyState grades(Token taxOfficer) {
+            this.tax = taxOfficer;
+            return this;
+        }
+
+        /**
+         * A black-list entry for one of the run's subjects (each probe another one), then its public profile polled until
+         * its evaluation says D: the time from the push's answer until the recomputed grade is public. A subject already
+         * at D (an earlier run probed it) is skipped and counted.
+         */
+        void gradeProbe() {
+            int k = probes.getAndIncrement();
+            Subject s = subjects.get(Math.floorMod(probeOffset + (long) k * 7919, subjects.size()));
+            try {
+                HttpResponse<String> before = get(GATEWAY + "/api/v1/public/subjects/" + s.code(), nextIp());
+                if (before.statusCode() != 200 || before.body().contains("\"grade\":\"D\"")) {
+                    skippedProbes.incrementAndGet();
+                    return;
+                }
+                String body = "{\"category\":\"TAX_MAJOR_VIOLATION\",\"subject\":{\"identifier\":\"" + s.code() + "\",\"name\":"
+                        + json(s.name()) + "},\"documentNumber\":\"BENCH-" + run + "-G" + k + "\",\"decisionDate\":\"" + today.minusDays(1)
+                        + "\",\"fields\":{\"violationFacts\":\"虚开增值税专用发票\",\"taxAmount\":\"120.5\",\"authority\":\"国家税务总局柳州市税务局\"}}";
+                long t = System.nanoTime();
+                HttpResponse<String> r = post(GATEWAY + "/api/v1/records", tax.get(), "application/json", body);
+                long acknowledged = System.nanoTime();
+                pushes.add(acknowledged - t);
+                if (r.statusCode() != 201) {
+                    probeFailures.incrementAndGet();
+                    firstError = firstError != null ? firstError : "grade probe " + k + ": " + r.statusCode() + " " + excerpt(r.body());
+                    return;
+                }
+                for (long next = acknowledged; System.nanoTime() - acknowledged < 60_000_000_000L; ) {
+                    HttpResponse<String> p = get(GATEWAY + "/api/v1/public/subjects/" + s.code(), nextIp());
+                    if (p.statusCode() == 200 && p.body().contains("\"grade\":\"D\"")) {
+                        lags.add(System.nanoTime() - acknowledged);
+                        return;
+                    }
+                    next += next - acknowledged < POLL_FINE_NANOS ? 50_000_000L : 200_000_000L;
+                    sleepUntil(next);
+                }
+                invisible.incrementAndGet();
+            } catch (Exception e) {
+                probeFailures.incrementAndGet();
+                firstError = firstError != null ? firstError : "grade probe " + k + ": " + e;
+            }
+        }
+
+        final AtomicInteger skippedProbes = new AtomicInteger();
+
         /** One record for a subject nobody knows yet; the time from the push's answer until the public profile shows it. */
         void probe() {
+            if (tax != null) {
+                gradeProbe();
+                return;
+            }
             int k = probes.getAndIncrement();
             String code = Uscc.of('9', '1', REGIONS[k % REGIONS.length], probeTag + String.format("%06d", k)).value();
             String body = penalty(code, CITIES[k % CITIES.length] + "市探针" + k + "商贸有限公司", "BENCH-" + run + "-P" + k,
@@ -921,8 +983,9 @@ public class BenchSearch {
                         p(visible, 50), p(visible, 95), p(visible, 99), p(visible, 100), p(pushes.stream().mapToLong(Long::longValue).toArray(), 50),
                         load());
             }
-            log(label + "probes: %d started, %d visible, %d not visible within 60 s, %d failed pushes", probes.get() - firstProbe, visible.length,
-                    invisible.get(), probeFailures.get());
+            log(label + "probes%s: %d started, %d visible, %d not visible within 60 s, %d failed pushes, %d skipped (already D)",
+                    tax != null ? " (grade: push acknowledged -> grade D in the public profile)" : "", probes.get() - firstProbe, visible.length,
+                    invisible.get(), probeFailures.get(), skippedProbes.get());
             log(label + "GAUGE search_indexer_lag_seconds max over %d samples (every 250 ms): subject %.2f s, record %.2f s", samples.get(),
                     subjectGauge.get(), recordGauge.get());
             if (firstError != null) {
