@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.nio.charset.CharacterCodingException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.net.URI;
 import org.publiccredit.commons.web.LogSafe;
 import org.publiccredit.commons.web.RequestIds;
@@ -65,9 +66,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e) {
         List<FieldProblem> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldProblem(lastNode(v.getPropertyPath().toString()),
-                        constraintCode(v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()),
-                        v.getMessage()))
+                .map(v -> violation(lastNode(v.getPropertyPath().toString()), v, v.getMessage()))
                 .toList();
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid fields", errors));
     }
@@ -118,10 +117,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = ex.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldProblem(
-                        r.getMethodParameter().getParameterName(),
-                        constraintCode(err.getCodes() != null && err.getCodes().length > 0 ? lastNode(err.getCodes()[err.getCodes().length - 1]) : "Invalid"),
-                        err.getDefaultMessage())))
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> {
+                    String field = r.getMethodParameter().getParameterName();
+                    jakarta.validation.ConstraintViolation<?> v = unwrap(() -> r.unwrap(err, jakarta.validation.ConstraintViolation.class));
+                    return v != null ? violation(field, v, err.getDefaultMessage()) : new FieldProblem(field,
+                            constraintCode(err.getCodes() != null && err.getCodes().length > 0 ? lastNode(err.getCodes()[err.getCodes().length - 1]) : "Invalid"),
+                            err.getDefaultMessage());
+                }))
                 .toList();
         return respondObject(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "The request has invalid parameters", errors));
     }
@@ -268,8 +270,41 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     static List<FieldProblem> fieldProblems(BindingResult result) {
         return result.getFieldErrors().stream()
-                .map(f -> new FieldProblem(f.getField(), constraintCode(f.getCode()), f.getDefaultMessage()))
+                .map(f -> {
+                    jakarta.validation.ConstraintViolation<?> v = unwrap(() -> f.unwrap(jakarta.validation.ConstraintViolation.class));
+                    return v != null ? violation(f.getField(), v, f.getDefaultMessage())
+                            : new FieldProblem(f.getField(), constraintCode(f.getCode()), f.getDefaultMessage());
+                })
                 .toList();
+    }
+
+    /**
+     * A constraint's violation as a field problem: its code from the constraint's name, and the limits the bundles' text
+     * names ({@code field.FIELD_RANGE}: 应在 {1} 到 {2} 之间) — min and max of a range or size, the bound of a min or max.
+     */
+    static FieldProblem violation(String field, jakarta.validation.ConstraintViolation<?> v, String message) {
+        String constraint = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        Map<String, Object> a = v.getConstraintDescriptor().getAttributes();
+        List<Object> args = switch (constraint) {
+            // an open upper end (@Size(min = 1)) names no range: the plain text
+            case "Range", "Size", "Length" -> a.containsKey("min") && a.containsKey("max") && !unbounded(a.get("max"))
+                    ? List.of(field, a.get("min"), a.get("max")) : List.of();
+            case "Min", "Max", "DecimalMin", "DecimalMax" -> a.containsKey("value") ? List.of(field, a.get("value")) : List.of();
+            default -> List.of();
+        };
+        return new FieldProblem(field, constraintCode(constraint), message, args);
+    }
+
+    private static boolean unbounded(Object max) {
+        return max instanceof Number n && (n.longValue() == Integer.MAX_VALUE || n.longValue() == Long.MAX_VALUE);
+    }
+
+    private static <T> T unwrap(java.util.function.Supplier<T> unwrapping) {
+        try {
+            return unwrapping.get();
+        } catch (RuntimeException notAViolation) {
+            return null;
+        }
     }
 
     /** NotBlank -> FIELD_NOT_BLANK: a stable code derived from the constraint's name. */
