@@ -9,6 +9,7 @@ import org.publiccredit.commons.problem.ApiException;
 import org.publiccredit.commons.problem.FieldProblem;
 import org.publiccredit.commons.security.Caller;
 import org.publiccredit.commons.security.Role;
+import org.hibernate.validator.constraints.Range;
 import org.publiccredit.search.config.SupervisionProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,6 +31,8 @@ class SupervisionController {
 
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     static final int MAX_PAGE_SIZE = 100;
+    /** Samples are paged down to this many, no deeper. */
+    static final int MAX_DEPTH = 10_000;
 
     private final Sampler sampler;
     private final SampleStore store;
@@ -88,13 +91,14 @@ class SupervisionController {
     @ApiResponse(responseCode = "200", description = "a page of samples")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: page, size")
     @ApiResponse(responseCode = "403", description = "DEPARTMENT_REQUIRED")
-    SamplePage samples(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Caller caller) {
+    SamplePage samples(@RequestParam(required = false) @Range(min = 0, max = MAX_DEPTH - 1) Integer page,
+            @RequestParam(required = false) @Range(min = 1, max = MAX_PAGE_SIZE) Integer size, Caller caller) {
         int p = page != null ? page : 0;
         int s = size != null ? size : 20;
-        if (p < 0 || s < 1 || s > MAX_PAGE_SIZE || (long) p * s + s > 10_000) {
+        if ((long) p * s + s > MAX_DEPTH) {
+            // a limit of page and size together, which no constraint of one parameter states: named on the page
             throw ApiException.invalid("VALIDATION_FAILED", "The request has invalid parameters", List.of(
-                    new FieldProblem(p < 0 || (long) p * s + s > 10_000 ? "page" : "size", "FIELD_RANGE",
-                            "page from 0, size 1-" + MAX_PAGE_SIZE + ", at most 10,000 samples deep")));
+                    new FieldProblem("page", "FIELD_RANGE", "at most " + MAX_DEPTH + " samples deep")));
         }
         String department = caller.has(Role.ADMIN) ? null : department(caller);
         SampleStore.Page found = store.page(department, p, s);

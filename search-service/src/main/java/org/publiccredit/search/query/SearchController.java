@@ -1,5 +1,7 @@
 package org.publiccredit.search.query;
 
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.Range;
 import org.publiccredit.commons.id.Uscc;
 import org.publiccredit.commons.problem.ApiException;
 import org.publiccredit.commons.security.Caller;
@@ -9,7 +11,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public lookup: search, public profiles, and an enterprise's own public document. */
+/**
+ * The public lookup: search, public profiles, and an enterprise's own public document. The page and its size are
+ * checked by their constraints (Spring MVC's method validation: 400 VALIDATION_FAILED naming the parameter, with
+ * {@code FIELD_MIN} or {@code FIELD_RANGE}); the text and the filters by {@link SearchCriteria}, whose codes no
+ * constraint gives (SEARCH_QUERY_*, FIELD_INVALID) and whose filter rules the grade statistics share (Filters).
+ */
 @RestController
 class SearchController {
 
@@ -23,14 +30,15 @@ class SearchController {
     Views.SearchPage search(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
             @RequestParam(required = false) String type, @RequestParam(required = false) String list,
             @RequestParam(required = false) String category, @RequestParam(required = false) String grade,
-            @RequestParam(required = false) String industry, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
+            @RequestParam(required = false) String industry, @RequestParam(required = false) @Min(0) Integer page,
+            @RequestParam(required = false) @Range(min = 1, max = SearchCriteria.MAX_SIZE) Integer size) {
         return search.search(SearchCriteria.of(q, region, type, list, category, grade, industry, page, size));
     }
 
     /** What the search box may complete the text to: names, former and short names, pinyin and initials. */
     @GetMapping("/api/v1/search/suggest")
-    Views.Suggestions suggest(@RequestParam(required = false) String q, @RequestParam(required = false) Integer size) {
+    Views.Suggestions suggest(@RequestParam(required = false) String q,
+            @RequestParam(required = false) @Range(min = 1, max = SearchCriteria.MAX_SUGGESTIONS) Integer size) {
         return search.suggest(SearchCriteria.suggest(q, size));
     }
 

@@ -12,8 +12,9 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A checked public search: the text (NFKC-normalised, whitespace collapsed), whether it looks like a code or a code
- * prefix, the filters and the page. Everything a caller typed is validated here; the query built from it is only
- * term, prefix and match queries, never query-string syntax.
+ * prefix, the filters and the page. The text and the filters a caller typed are validated here (their problems all at
+ * once); the page and its size by Bean Validation on the controller's parameters, before. The query built from it is
+ * only term, prefix and match queries, never query-string syntax.
  *
  * @param text the search text, or null for filters only
  * @param code the text as an upper-case code (prefix) when it can be one (separators such as hyphens and spaces dropped), else null
@@ -31,6 +32,10 @@ public record SearchCriteria(String text, String code, String region, String typ
 
     public SearchCriteria {
         grades = grades != null ? List.copyOf(grades) : List.of();
+        if (page < 0 || size < 1 || size > MAX_SIZE) {
+            // checked before (SearchController's constraints): a caller that did not is a bug, not a bad request
+            throw new IllegalArgumentException("page " + page + " or size " + size + " out of range");
+        }
     }
 
     public static final int MAX_TEXT = 100;
@@ -49,7 +54,10 @@ public record SearchCriteria(String text, String code, String region, String typ
         return of(q, region, type, list, category, null, null, page, size);
     }
 
-    /** A checked search with every filter: {@code grade} is {@code A} or a list such as {@code C,D}. */
+    /**
+     * A checked search with every filter: {@code grade} is {@code A} or a list such as {@code C,D}; {@code page} (from 0)
+     * and {@code size} (1-{@value #MAX_SIZE}) are checked already, null for their defaults.
+     */
     public static SearchCriteria of(String q, String region, String type, String list, String category, String grade, String industry,
             Integer page, Integer size) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -97,12 +105,6 @@ public record SearchCriteria(String text, String code, String region, String typ
         String i = Filters.industry("industry", industry, problems);
         int p = page != null ? page : 0;
         int s = size != null ? size : DEFAULT_SIZE;
-        if (p < 0) {
-            problems.add(new FieldProblem("page", "FIELD_MIN", "must be 0 or more"));
-        }
-        if (s < 1 || s > MAX_SIZE) {
-            problems.add(FieldProblem.of("size", "FIELD_RANGE", null, 1, MAX_SIZE));
-        }
         if (!problems.isEmpty()) {
             throw ApiException.invalid("VALIDATION_FAILED", "The request has invalid parameters", problems);
         }
@@ -121,18 +123,16 @@ public record SearchCriteria(String text, String code, String region, String typ
     /** Suggestions in a page at most. */
     public static final int MAX_SUGGESTIONS = 20;
 
+    /** Suggestions in a page unless asked otherwise. */
+    static final int DEFAULT_SUGGESTIONS = 8;
+
     /**
      * The checked text of a suggestion request (what the search box holds so far), with the same rules as a search's
-     * {@code q}, and the number of suggestions wanted (default 8, 1-20).
+     * {@code q}, and the number of suggestions wanted (checked already: 1-{@value #MAX_SUGGESTIONS}; null: 8).
      */
     static Suggest suggest(String q, Integer size) {
         SearchCriteria c = of(q, null, null, null, null, 0, 1);
-        int s = size != null ? size : 8;
-        if (s < 1 || s > MAX_SUGGESTIONS) {
-            throw ApiException.invalid("VALIDATION_FAILED", "The request has invalid parameters",
-                    List.of(FieldProblem.of("size", "FIELD_RANGE", null, 1, MAX_SUGGESTIONS)));
-        }
-        return new Suggest(c.text(), s);
+        return new Suggest(c.text(), size != null ? size : DEFAULT_SUGGESTIONS);
     }
 
     /**

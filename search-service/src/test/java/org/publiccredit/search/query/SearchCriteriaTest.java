@@ -95,12 +95,16 @@ class SearchCriteriaTest {
     }
 
     @Test
-    void pageSizeIsCappedAndDeepPagingRefused() {
-        assertThat(codeOf(() -> SearchCriteria.of("x", null, null, null, null, 0, 51))).isEqualTo("VALIDATION_FAILED");
-        assertThat(codeOf(() -> SearchCriteria.of("x", null, null, null, null, 0, 0))).isEqualTo("VALIDATION_FAILED");
-        assertThat(codeOf(() -> SearchCriteria.of("x", null, null, null, null, -1, 10))).isEqualTo("VALIDATION_FAILED");
+    void deepPagingIsRefused() {
+        // page and size themselves are checked by SearchController's constraints (SearchControllerTest)
         assertThat(codeOf(() -> SearchCriteria.of("x", null, null, null, null, 200, 50))).isEqualTo("SEARCH_TOO_DEEP");
         assertThat(codeOf(() -> SearchCriteria.of("x", null, null, null, null, 199, 50))).isEqualTo("accepted");
         assertThat(q("x").size()).isEqualTo(SearchCriteria.DEFAULT_SIZE);
+    }
+
+    @Test
+    void aPageOrSizeNobodyCheckedIsABugNotABadRequest() {
+        assertThatThrownBy(() -> SearchCriteria.of("x", null, null, null, null, 0, 51)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SearchCriteria.of("x", null, null, null, null, -1, 10)).isInstanceOf(IllegalArgumentException.class);
     }
 }
