@@ -1,18 +1,18 @@
 package org.publiccredit.record.lifecycle;
 
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.publiccredit.commons.feed.ChangeLogOrder;
-import org.publiccredit.record.publicity.Publicity;
 import org.publiccredit.record.publicity.RecordViews;
 import org.publiccredit.record.record.CreditRecord;
 import org.publiccredit.record.record.HistoryEntry;
 import org.publiccredit.record.record.RecordChanged;
+import org.publiccredit.record.record.RecordFeedPayload;
 import org.publiccredit.record.record.RecordRepository;
 import org.publiccredit.record.record.RecordRepository.NewRow;
 import org.springframework.context.ApplicationEventPublisher;
@@ -91,25 +91,36 @@ public class RecordWriter {
         }
     }
 
+    /**
+     * One feed row per change, in the order given, by one statement at the end of the transaction (the lock is held
+     * from here to commit). The payload is what the feed's readers use ({@link RecordFeedPayload}); the publicity
+     * decision is needed for {@code publicNow} and the change's kind, the public view is not written.
+     */
     private void feed(List<CreditRecord> all) {
         if (all.isEmpty()) {
             return;
         }
+        String[] ids = new String[all.size()];
+        String[] kinds = new String[all.size()];
+        String[] payloads = new String[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            CreditRecord r = all.get(i);
+            RecordFeedPayload payload = RecordFeedPayload.of(r, views.publicity(r).publicNow());
+            ids[i] = r.id().toString();
+            kinds[i] = payload.changeKind();
+            payloads[i] = json.writeValueAsString(payload);
+        }
         jdbc.execute(ChangeLogOrder.LOCK_SQL); // seq order = commit order, held to commit (see ChangeLogOrder)
-        jdbc.batchUpdate("INSERT INTO change_log (entity_type, entity_id, change_kind, payload) VALUES ('RECORD', ?, ?, ?::jsonb)",
-                all, all.size(), (ps, r) -> {
-                    Publicity p = views.publicity(r);
-                    Map<String, Object> payload = new java.util.LinkedHashMap<>();
-                    payload.put("subjectId", r.subject().id());
-                    payload.put("subjectCode", r.subject().code());
-                    payload.put("category", r.category());
-                    payload.put("state", r.state().name());
-                    payload.put("version", r.version());
-                    payload.put("publicNow", p.publicNow());
-                    payload.put("record", views.publicView(r));
-                    ps.setString(1, r.id().toString());
-                    ps.setString(2, p.publicNow() ? "UPSERT" : "WITHDRAWN");
-                    ps.setString(3, json.writeValueAsString(payload));
-                });
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    INSERT INTO change_log (entity_type, entity_id, change_kind, payload)
+                    SELECT 'RECORD', u.id, u.kind, u.payload::jsonb FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                        AS u(id, kind, payload, n)
+                    ORDER BY u.n""");
+            ps.setArray(1, con.createArrayOf("text", ids));
+            ps.setArray(2, con.createArrayOf("text", kinds));
+            ps.setArray(3, con.createArrayOf("text", payloads));
+            return ps;
+        });
     }
 }

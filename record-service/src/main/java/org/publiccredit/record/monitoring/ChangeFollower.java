@@ -19,6 +19,7 @@ import org.publiccredit.record.catalog.Sharing;
 import org.publiccredit.record.publicity.Publicity;
 import org.publiccredit.record.publicity.RecordViews;
 import org.publiccredit.record.record.CreditRecord;
+import org.publiccredit.record.record.RecordFeedPayload;
 import org.publiccredit.record.record.RecordRepository;
 import org.publiccredit.record.record.RecordState;
 import org.publiccredit.record.sharing.SharingGrants;
@@ -29,7 +30,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,7 +54,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ChangeFollower {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeFollower.class);
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     /** The advisory lock replicas take turns with ("monitor" in ASCII). */
     private static final long LOCK = 0x6d6f6e69746f72L;
 
@@ -184,14 +183,12 @@ class ChangeFollower {
         return rows.size();
     }
 
+    /** A row as written: the payload read as {@link RecordFeedPayload} (older rows' extra fields are ignored). */
     private Row row(long seq, String entityId, String kind, Instant at, String payload) {
-        Map<String, Object> p = payload == null ? Map.of() : json.readValue(payload, MAP);
-        Object subject = p.get("subjectId");
-        Object state = p.get("state");
-        Object version = p.get("version");
-        return new Row(seq, UUID.fromString(entityId), kind, at, subject == null ? null : UUID.fromString(subject.toString()),
-                (String) p.get("category"), state == null ? null : RecordState.valueOf(state.toString()),
-                version instanceof Number v ? v.intValue() : 0, Boolean.TRUE.equals(p.get("publicNow")));
+        RecordFeedPayload p = payload == null ? new RecordFeedPayload(null, null, null, null, null)
+                : json.readValue(payload, RecordFeedPayload.class);
+        return new Row(seq, UUID.fromString(entityId), kind, at, p.subjectId(), p.category(), p.state(),
+                p.version() == null ? 0 : p.version(), Boolean.TRUE.equals(p.publicNow()));
     }
 
     /** The events of these rows, in seq order per client and subject (record events, then the batch's grade changes). */

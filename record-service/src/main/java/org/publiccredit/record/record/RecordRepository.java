@@ -1,10 +1,8 @@
 package org.publiccredit.record.record;
 
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -192,8 +190,9 @@ public class RecordRepository {
     }
 
     /**
-     * Inserts the rows whose natural key is still free (ON CONFLICT DO NOTHING: a concurrent first push of the same key
-     * waits for the other transaction and is skipped, never a duplicate-key failure).
+     * Inserts the rows whose natural key is still free, in the order given, with one statement (ON CONFLICT DO NOTHING:
+     * a concurrent first push of the same key waits for the other transaction and is skipped, never a duplicate-key
+     * failure).
      *
      * @return the ids of the rows inserted; a row left out lost its natural key to another record
      */
@@ -201,77 +200,59 @@ public class RecordRepository {
         if (rows.isEmpty()) {
             return Set.of();
         }
-        template.batchUpdate("""
+        Columns c = new Columns(rows.size(), 21);
+        for (NewRow row : rows) {
+            CreditRecord r = row.record();
+            c.add(r.id(), r.subject().id(), r.subject().kind(), r.subject().code(), r.subject().name(), r.subject().type(),
+                    r.subject().region(), r.department(), r.category(), r.documentNumber(), r.decisionDate(),
+                    json.writeValueAsString(r.fields()), r.contentHash(), r.state().name(), r.version(), r.stateNote(),
+                    r.createdAt(), r.updatedAt(), row.publishedOn(), row.timely(), r.subject().nameOnDecision());
+        }
+        return new HashSet<>(template.query(con -> c.bind(con.prepareStatement("""
                 INSERT INTO credit_record (id, subject_id, subject_kind, subject_code, subject_name, subject_type, subject_region,
                     department, category, document_number, decision_date, fields, content_hash, state, version, state_note,
                     created_at, updated_at, published_on, timely, name_on_decision)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT ON CONSTRAINT credit_record_natural_key DO NOTHING""", rows, rows.size(), (ps, row) -> {
-            CreditRecord r = row.record();
-            ps.setObject(1, r.id());
-            ps.setObject(2, r.subject().id());
-            ps.setString(3, r.subject().kind());
-            ps.setString(4, r.subject().code());
-            ps.setString(5, r.subject().name());
-            ps.setString(6, r.subject().type());
-            ps.setString(7, r.subject().region());
-            ps.setString(8, r.department());
-            ps.setString(9, r.category());
-            ps.setString(10, r.documentNumber());
-            ps.setDate(11, Date.valueOf(r.decisionDate()));
-            ps.setString(12, json.writeValueAsString(r.fields()));
-            ps.setString(13, r.contentHash());
-            ps.setString(14, r.state().name());
-            ps.setInt(15, r.version());
-            ps.setString(16, r.stateNote());
-            ps.setTimestamp(17, Timestamp.from(r.createdAt()));
-            ps.setTimestamp(18, Timestamp.from(r.updatedAt()));
-            ps.setDate(19, Date.valueOf(row.publishedOn()));
-            ps.setBoolean(20, row.timely());
-            ps.setString(21, r.subject().nameOnDecision());
-        });
-        // the driver rewrites batched inserts (no per-row counts): ask which of our ids exist now
-        UUID[] ids = rows.stream().map(r -> r.record().id()).toArray(UUID[]::new);
-        return new HashSet<>(template.query(con -> {
-            PreparedStatement ps = con.prepareStatement("SELECT id FROM credit_record WHERE id = ANY(?)");
-            ps.setArray(1, con.createArrayOf("uuid", ids));
-            return ps;
-        }, (rs, i) -> rs.getObject(1, UUID.class)));
+                SELECT u.id::uuid, u.subject_id::uuid, u.subject_kind, u.subject_code, u.subject_name, u.subject_type,
+                    u.subject_region, u.department, u.category, u.document_number, u.decision_date::date, u.fields::jsonb,
+                    u.content_hash, u.state, u.version::int, u.state_note, u.created_at::timestamptz, u.updated_at::timestamptz,
+                    u.published_on::date, u.timely::boolean, u.name_on_decision
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[]) WITH ORDINALITY AS u(id, subject_id, subject_kind, subject_code, subject_name,
+                    subject_type, subject_region, department, category, document_number, decision_date, fields, content_hash,
+                    state, version, state_note, created_at, updated_at, published_on, timely, name_on_decision, n)
+                ORDER BY u.n
+                ON CONFLICT ON CONSTRAINT credit_record_natural_key DO NOTHING
+                RETURNING id"""), con), (rs, i) -> rs.getObject(1, UUID.class)));
     }
 
-    /** Stores new versions; each must still be at version - 1 (optimistic lock), else 409 CONCURRENT_MODIFICATION. */
+    /**
+     * Stores new versions with one statement; each must still be at version - 1 (optimistic lock), else 409
+     * CONCURRENT_MODIFICATION (and the caller's transaction rolls back).
+     */
     public void update(List<CreditRecord> records) {
         if (records.isEmpty()) {
             return;
         }
-        int[][] counts = template.batchUpdate("""
-                UPDATE credit_record SET subject_id = ?, subject_kind = ?, subject_code = ?, subject_name = ?, subject_type = ?,
-                    subject_region = ?, decision_date = ?, fields = ?::jsonb, content_hash = ?, state = ?, version = ?,
-                    state_note = ?, updated_at = ?, name_on_decision = ?
-                WHERE id = ? AND version = ?""", records, records.size(), (ps, r) -> {
-            ps.setObject(1, r.subject().id());
-            ps.setString(2, r.subject().kind());
-            ps.setString(3, r.subject().code());
-            ps.setString(4, r.subject().name());
-            ps.setString(5, r.subject().type());
-            ps.setString(6, r.subject().region());
-            ps.setDate(7, Date.valueOf(r.decisionDate()));
-            ps.setString(8, json.writeValueAsString(r.fields()));
-            ps.setString(9, r.contentHash());
-            ps.setString(10, r.state().name());
-            ps.setInt(11, r.version());
-            ps.setString(12, r.stateNote());
-            ps.setTimestamp(13, Timestamp.from(r.updatedAt()));
-            ps.setString(14, r.subject().nameOnDecision());
-            ps.setObject(15, r.id());
-            ps.setInt(16, r.version() - 1);
-        });
-        for (int[] batch : counts) {
-            for (int c : batch) {
-                if (c == 0) {
-                    throw ApiException.conflict("CONCURRENT_MODIFICATION", "The record was changed meanwhile; read it again and retry");
-                }
-            }
+        Columns c = new Columns(records.size(), 15);
+        for (CreditRecord r : records) {
+            c.add(r.id(), r.subject().id(), r.subject().kind(), r.subject().code(), r.subject().name(), r.subject().type(),
+                    r.subject().region(), r.decisionDate(), json.writeValueAsString(r.fields()), r.contentHash(), r.state().name(),
+                    r.version(), r.stateNote(), r.updatedAt(), r.subject().nameOnDecision());
+        }
+        int updated = template.update(con -> c.bind(con.prepareStatement("""
+                    UPDATE credit_record c SET subject_id = u.subject_id::uuid, subject_kind = u.subject_kind,
+                        subject_code = u.subject_code, subject_name = u.subject_name, subject_type = u.subject_type,
+                        subject_region = u.subject_region, decision_date = u.decision_date::date, fields = u.fields::jsonb,
+                        content_hash = u.content_hash, state = u.state, version = u.version::int, state_note = u.state_note,
+                        updated_at = u.updated_at::timestamptz, name_on_decision = u.name_on_decision
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        AS u(id, subject_id, subject_kind, subject_code, subject_name, subject_type, subject_region, decision_date,
+                        fields, content_hash, state, version, state_note, updated_at, name_on_decision)
+                    WHERE c.id = u.id::uuid AND c.version = u.version::int - 1"""), con));
+        if (updated != records.size()) {
+            throw ApiException.conflict("CONCURRENT_MODIFICATION", "The record was changed meanwhile; read it again and retry");
         }
     }
 
@@ -279,21 +260,47 @@ public class RecordRepository {
         if (entries.isEmpty()) {
             return;
         }
-        template.batchUpdate("""
+        Columns c = new Columns(entries.size(), 11);
+        for (HistoryEntry h : entries) {
+            c.add(h.recordId(), h.version(), h.state().name(), h.decisionDate(), json.writeValueAsString(h.fields()), h.action(),
+                    h.actor(), h.operationId(), h.caseId(), h.note(), h.at());
+        }
+        template.update(con -> c.bind(con.prepareStatement("""
                 INSERT INTO record_history (record_id, version, state, decision_date, fields, action, actor, operation_id, case_id, note, at)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)""", entries, entries.size(), (ps, h) -> {
-            ps.setObject(1, h.recordId());
-            ps.setInt(2, h.version());
-            ps.setString(3, h.state().name());
-            ps.setDate(4, Date.valueOf(h.decisionDate()));
-            ps.setString(5, json.writeValueAsString(h.fields()));
-            ps.setString(6, h.action());
-            ps.setString(7, h.actor());
-            ps.setString(8, h.operationId());
-            ps.setString(9, h.caseId());
-            ps.setString(10, h.note());
-            ps.setTimestamp(11, Timestamp.from(h.at()));
-        });
+                SELECT u.record_id::uuid, u.version::int, u.state, u.decision_date::date, u.fields::jsonb, u.action, u.actor,
+                    u.operation_id, u.case_id, u.note, u.at::timestamptz
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[]) WITH ORDINALITY
+                    AS u(record_id, version, state, decision_date, fields, action, actor, operation_id, case_id, note, at, n)
+                ORDER BY u.n"""), con));
+    }
+
+    /**
+     * The values of many rows as one text array per column, bound to a set statement ({@code unnest(?::text[], …)},
+     * cast back in SQL): one statement per chunk whatever its size, instead of one bound row each.
+     */
+    private static final class Columns {
+
+        private final String[][] values;
+        private int row;
+
+        Columns(int rows, int columns) {
+            values = new String[columns][rows];
+        }
+
+        void add(Object... row) {
+            for (int col = 0; col < row.length; col++) {
+                values[col][this.row] = row[col] == null ? null : row[col].toString();
+            }
+            this.row++;
+        }
+
+        PreparedStatement bind(PreparedStatement ps, java.sql.Connection con) throws SQLException {
+            for (int col = 0; col < values.length; col++) {
+                ps.setArray(col + 1, con.createArrayOf("text", values[col]));
+            }
+            return ps;
+        }
     }
 
     public List<HistoryEntry> history(UUID recordId) {
