@@ -1,7 +1,6 @@
 package org.publiccredit.record.it;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.publiccredit.commons.id.Uscc;
@@ -39,29 +38,12 @@ final class Records {
 
     static Map<String, Object> record(String category, String subject, String documentNumber, LocalDate decided,
             Map<String, Object> fields) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("category", category);
-        r.put("subject", Map.of("identifier", subject, "name", "测试主体" + subject.substring(14)));
-        r.put("documentNumber", documentNumber);
-        r.put("decisionDate", decided.toString());
-        r.put("fields", fields);
-        return r;
+        return org.publiccredit.testkit.RecordBodies.record(category, subject, "测试主体" + subject.substring(14), documentNumber, decided,
+                fields);
     }
 
     static Map<String, Object> penaltyFields() {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("violationType", "其他");
-        f.put("violationFacts", "未按规定公示年度报告");
-        f.put("penaltyBasis", "《企业信息公示暂行条例》第十条");
-        f.put("penaltyCategory", "罚款");
-        f.put("penaltyContent", "罚款人民币一万元");
-        f.put("fineAmount", "1.0");
-        f.put("penaltyValidUntil", LocalDate.now().plusMonths(1).toString());
-        f.put("authority", "柳州市市场监督管理局");
-        f.put("authorityUscc", AUTHORITY);
-        f.put("dataSource", "柳州市市场监督管理局");
-        f.put("dataSourceUscc", AUTHORITY);
-        return f;
+        return org.publiccredit.testkit.RecordBodies.penaltyFields(AUTHORITY);
     }
 
     static Map<String, Object> penaltyDecided(String subject, int daysAgo) {
