@@ -16,6 +16,13 @@ package org.publiccredit.commons.feed;
  */
 public final class ChangeLogOrder {
 
+    /**
+     * The readers' half, the one condition every feed query puts on {@code change_log}: only rows of transactions older
+     * than the oldest running one. With {@link #LOCK_SQL} on the writers' side a reader that asks after its last seq
+     * never skips a row.
+     */
+    public static final String SERVABLE = "tx_id < pg_snapshot_xmin(pg_current_snapshot())";
+
     /** Run in the writing transaction right before its {@code INSERT INTO change_log}. */
     public static final String LOCK_SQL = "LOCK TABLE change_log IN SHARE ROW EXCLUSIVE MODE";
 

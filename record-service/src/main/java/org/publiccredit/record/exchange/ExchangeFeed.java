@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.publiccredit.commons.feed.ChangeLogOrder;
 import org.publiccredit.commons.security.Caller;
 import org.publiccredit.commons.security.Role;
 import org.publiccredit.record.catalog.Catalog;
@@ -72,8 +73,8 @@ public class ExchangeFeed {
         String department = caller.has(Role.PARTNER) ? caller.departmentClaim().orElse(null) : null;
         List<Row> rows = jdbc.sql("""
                 SELECT seq, entity_id, changed_at FROM change_log
-                WHERE seq > ? AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) AND entity_type = 'RECORD'
-                ORDER BY seq LIMIT ?""")
+                WHERE seq > ? AND %s AND entity_type = 'RECORD'
+                ORDER BY seq LIMIT ?""".formatted(ChangeLogOrder.SERVABLE))
                 .params(after, limit + 1)
                 .query((rs, n) -> new Row(rs.getLong(1), UUID.fromString(rs.getString(2)), rs.getTimestamp(3).toInstant()))
                 .list();

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.publiccredit.commons.feed.ChangeLogOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,8 +48,8 @@ class ChangesController {
             @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit) {
         List<Map<String, Object>> rows = jdbc.sql("""
                 SELECT seq, entity_type, entity_id, change_kind, changed_at, payload::text AS payload FROM change_log
-                WHERE seq > ? AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-                ORDER BY seq LIMIT ?""")
+                WHERE seq > ? AND %s
+                ORDER BY seq LIMIT ?""".formatted(ChangeLogOrder.SERVABLE))
                 .params(after, limit + 1)
                 .query((rs, n) -> {
                     Map<String, Object> change = new LinkedHashMap<>();

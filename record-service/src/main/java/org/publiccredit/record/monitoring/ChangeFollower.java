@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.publiccredit.commons.feed.ChangeLogOrder;
 import org.publiccredit.record.catalog.Catalog;
 import org.publiccredit.record.catalog.CatalogEntry;
 import org.publiccredit.record.catalog.RecordKind;
@@ -148,8 +149,8 @@ class ChangeFollower {
         long after = jdbc.sql("SELECT last_seq FROM monitor_position WHERE id = 1").query(Long.class).single();
         List<Row> rows = jdbc.sql("""
                 SELECT seq, entity_id, change_kind, changed_at, payload::text FROM change_log
-                WHERE seq > ? AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) AND entity_type = 'RECORD'
-                ORDER BY seq LIMIT ?""")
+                WHERE seq > ? AND %s AND entity_type = 'RECORD'
+                ORDER BY seq LIMIT ?""".formatted(ChangeLogOrder.SERVABLE))
                 .params(after, properties.followBatch())
                 .query((rs, n) -> row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)))
                 .list();

@@ -1,6 +1,7 @@
 package org.publiccredit.subject.feed;
 
 import java.util.List;
+import org.publiccredit.commons.feed.ChangeLogOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ class ChangeFeed {
 
     Page page(long after, int limit) {
         List<JsonNode> rows = jdbc.query("SELECT seq, entity_type, entity_id, change_kind, payload::text AS payload, changed_at "
-                + "FROM change_log WHERE seq > ? AND tx_id < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY seq LIMIT ?",
+                + "FROM change_log WHERE seq > ? AND " + ChangeLogOrder.SERVABLE + " ORDER BY seq LIMIT ?",
                 (rs, n) -> {
                     ObjectNode change = json.createObjectNode();
                     change.put("seq", rs.getLong("seq"));
