@@ -180,23 +180,24 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
      * the statement timeout under load (57014), a serialization failure (40001) or a deadlock (40P01), all rolled back.
      */
     static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return anyCause(e, t -> {
             if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("08") || state.equals("53300") || state.startsWith("57P0") || TRANSIENT_STATES.contains(state)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+            String state = t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+            return state != null
+                    && (state.startsWith("08") || state.equals("53300") || state.startsWith("57P0") || TRANSIENT_STATES.contains(state));
+        });
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return anyCause(e, type::isInstance);
+    }
+
+    /** Whether the exception or one of its causes is such. */
+    private static boolean anyCause(Throwable e, java.util.function.Predicate<Throwable> such) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
+            if (such.test(t)) {
                 return true;
             }
         }

@@ -33,11 +33,6 @@ public final class ServiceTokens {
         this.registration = registration;
     }
 
-    /** The registration id this service calls as. */
-    public String registration() {
-        return registration;
-    }
-
     /** {@code Bearer <token>} of the service's own client (fetched when missing or about to expire). */
     public String authorization() {
         OAuth2AuthorizedClient client = manager.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(registration)
