@@ -1,6 +1,5 @@
 package org.publiccredit.record.lifecycle;
 
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,6 +14,7 @@ import org.publiccredit.record.record.RecordChanged;
 import org.publiccredit.record.record.RecordFeedPayload;
 import org.publiccredit.record.record.RecordRepository;
 import org.publiccredit.record.record.RecordRepository.NewRow;
+import org.publiccredit.record.record.TextColumns;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -100,27 +100,16 @@ public class RecordWriter {
         if (all.isEmpty()) {
             return;
         }
-        String[] ids = new String[all.size()];
-        String[] kinds = new String[all.size()];
-        String[] payloads = new String[all.size()];
-        for (int i = 0; i < all.size(); i++) {
-            CreditRecord r = all.get(i);
+        TextColumns rows = new TextColumns(all.size(), 3);
+        for (CreditRecord r : all) {
             RecordFeedPayload payload = RecordFeedPayload.of(r, views.publicity(r).publicNow());
-            ids[i] = r.id().toString();
-            kinds[i] = payload.changeKind();
-            payloads[i] = json.writeValueAsString(payload);
+            rows.add(r.id(), payload.changeKind(), json.writeValueAsString(payload));
         }
         jdbc.execute(ChangeLogOrder.LOCK_SQL); // seq order = commit order, held to commit (see ChangeLogOrder)
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("""
-                    INSERT INTO change_log (entity_type, entity_id, change_kind, payload)
-                    SELECT 'RECORD', u.id, u.kind, u.payload::jsonb FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY
-                        AS u(id, kind, payload, n)
-                    ORDER BY u.n""");
-            ps.setArray(1, con.createArrayOf("text", ids));
-            ps.setArray(2, con.createArrayOf("text", kinds));
-            ps.setArray(3, con.createArrayOf("text", payloads));
-            return ps;
-        });
+        jdbc.update(con -> rows.bind(con.prepareStatement("""
+                INSERT INTO change_log (entity_type, entity_id, change_kind, payload)
+                SELECT 'RECORD', u.id, u.kind, u.payload::jsonb FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                    AS u(id, kind, payload, n)
+                ORDER BY u.n"""), con));
     }
 }

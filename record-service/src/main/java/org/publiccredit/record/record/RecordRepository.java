@@ -200,7 +200,7 @@ public class RecordRepository {
         if (rows.isEmpty()) {
             return Set.of();
         }
-        Columns c = new Columns(rows.size(), 21);
+        TextColumns c = new TextColumns(rows.size(), 21);
         for (NewRow row : rows) {
             CreditRecord r = row.record();
             c.add(r.id(), r.subject().id(), r.subject().kind(), r.subject().code(), r.subject().name(), r.subject().type(),
@@ -234,7 +234,7 @@ public class RecordRepository {
         if (records.isEmpty()) {
             return;
         }
-        Columns c = new Columns(records.size(), 15);
+        TextColumns c = new TextColumns(records.size(), 15);
         for (CreditRecord r : records) {
             c.add(r.id(), r.subject().id(), r.subject().kind(), r.subject().code(), r.subject().name(), r.subject().type(),
                     r.subject().region(), r.decisionDate(), json.writeValueAsString(r.fields()), r.contentHash(), r.state().name(),
@@ -260,7 +260,7 @@ public class RecordRepository {
         if (entries.isEmpty()) {
             return;
         }
-        Columns c = new Columns(entries.size(), 11);
+        TextColumns c = new TextColumns(entries.size(), 11);
         for (HistoryEntry h : entries) {
             c.add(h.recordId(), h.version(), h.state().name(), h.decisionDate(), json.writeValueAsString(h.fields()), h.action(),
                     h.actor(), h.operationId(), h.caseId(), h.note(), h.at());
@@ -273,34 +273,6 @@ public class RecordRepository {
                     ?::text[], ?::text[]) WITH ORDINALITY
                     AS u(record_id, version, state, decision_date, fields, action, actor, operation_id, case_id, note, at, n)
                 ORDER BY u.n"""), con));
-    }
-
-    /**
-     * The values of many rows as one text array per column, bound to a set statement ({@code unnest(?::text[], …)},
-     * cast back in SQL): one statement per chunk whatever its size, instead of one bound row each.
-     */
-    private static final class Columns {
-
-        private final String[][] values;
-        private int row;
-
-        Columns(int rows, int columns) {
-            values = new String[columns][rows];
-        }
-
-        void add(Object... row) {
-            for (int col = 0; col < row.length; col++) {
-                values[col][this.row] = row[col] == null ? null : row[col].toString();
-            }
-            this.row++;
-        }
-
-        PreparedStatement bind(PreparedStatement ps, java.sql.Connection con) throws SQLException {
-            for (int col = 0; col < values.length; col++) {
-                ps.setArray(col + 1, con.createArrayOf("text", values[col]));
-            }
-            return ps;
-        }
     }
 
     public List<HistoryEntry> history(UUID recordId) {
