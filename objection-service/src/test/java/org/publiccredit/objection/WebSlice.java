@@ -19,7 +19,7 @@ import org.springframework.core.annotation.AliasFor;
 /**
  * A {@code @WebMvcTest} of some of this service's controllers as the service runs them: its security rules and filters
  * (before the controller, in the service's order), commons' problem advice, {@code Caller} argument and JSON input
- * rules, the working-day calendar, and tokens from {@link Tokens}. What the controllers call is the test's to mock.
+ * rules, the working-day calendar, and tokens from testkit's {@link org.publiccredit.testkit.SliceTokens}. What the controllers call is the test's to mock.
  *
  * <p>Spring Security's own test support (spring-security-test, spring-boot-security-test) is not among the build's
  * artifacts: the security auto-configuration is imported here, and tokens go through the real bearer-token filter.

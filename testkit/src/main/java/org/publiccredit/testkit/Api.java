@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,19 +23,21 @@ public final class Api {
 
     private final String base;
     private final Map<String, String> headers;
+    private final boolean patient;
 
-    private Api(String base, Map<String, String> headers) {
+    private Api(String base, Map<String, String> headers, boolean patient) {
         this.base = base;
         this.headers = Map.copyOf(headers);
+        this.patient = patient;
     }
 
     public static Api gateway() {
-        return new Api(Stack.gateway(), Map.of());
+        return new Api(Stack.gateway(), Map.of(), false);
     }
 
     /** A service directly (internal endpoints, or comparing with the gateway). */
     public static Api service(String name) {
-        return new Api(Stack.service(name), Map.of());
+        return new Api(Stack.service(name), Map.of(), false);
     }
 
     public Api as(String token) {
@@ -44,8 +47,19 @@ public final class Api {
     public Api header(String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(headers);
         h.put(name, value);
-        return new Api(base, h);
+        return new Api(base, h, patient);
     }
+
+    /**
+     * The same calls, waiting out a 429 (its Retry-After, at most {@value #PATIENT_ATTEMPTS} times): for a test's
+     * fixtures and read-backs, which share the caller's rate-limit bucket with the requests under test and say nothing
+     * about the rate limit. A test of the rate limit itself uses the impatient default.
+     */
+    public Api patient() {
+        return new Api(base, headers, true);
+    }
+
+    private static final int PATIENT_ATTEMPTS = 10;
 
     public Reply get(String path) {
         return send(builder(path).GET());
@@ -87,7 +101,23 @@ public final class Api {
         return HttpRequest.BodyPublishers.ofString(text);
     }
 
-    private static Reply send(HttpRequest.Builder request) {
+    private Reply send(HttpRequest.Builder request) {
+        Reply reply = sendOnce(request);
+        for (int attempt = 1; patient && reply.status() == 429 && attempt < PATIENT_ATTEMPTS; attempt++) {
+            long seconds = reply.headers().getOrDefault("retry-after", List.of("1")).stream().findFirst()
+                    .map(v -> v.matches("\\d{1,3}") ? Long.parseLong(v) : 1L).orElse(1L);
+            try {
+                Thread.sleep(Math.max(1, seconds) * 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            reply = sendOnce(request);
+        }
+        return reply;
+    }
+
+    private static Reply sendOnce(HttpRequest.Builder request) {
         try {
             HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(r.statusCode(), r.headers().map(), r.body());

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The structure every service keeps (STYLE.md): package by feature with no cycles between features, thin
- * package-private controllers, constructor injection, no other service's code, logging through SLF4J only.
+ * package-private controllers without SQL, constructor injection, no other service's code, logging through SLF4J only.
  * A service's {@code ArchitectureTest} calls {@link #check(String)} with its root package.
  */
 public final class ArchitectureRules {
@@ -30,12 +30,18 @@ public final class ArchitectureRules {
                         .as("feature packages of " + service + " do not depend on each other in cycles"),
                 classes().that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
                         .should().notBePublic().as("controllers are package-private"),
+                noClasses().that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                        .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")
+                        .as("controllers hold no SQL: a feature's storage class does (issue 26: thin edges)"),
                 noFields().should().beAnnotatedWith("org.springframework.beans.factory.annotation.Autowired")
                         .as("no field injection"),
                 noClasses().should().dependOnClassesThat().resideInAnyPackage(otherServices(service))
                         .as("services share wire contracts only, never each other's classes"),
                 noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
                         .as("log through SLF4J, never System.out/err"),
+                noClasses().should().callMethod(java.time.ZoneId.class, "of", String.class)
+                        .orShould().callMethod(java.time.ZoneId.class, "systemDefault")
+                        .as("the platform's time zone is commons' PlatformZone, named in one place (issue 26)"),
                 noClasses().that().resideOutsideOfPackage(rootPackage + ".config..")
                         .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(rootPackage + ".config..")
                                 .and(CanBeAnnotated.Predicates.annotatedWith("org.springframework.context.annotation.Configuration")))

@@ -371,7 +371,7 @@ class FuzzIT {
                 node(Map.of("reason", "契约模糊测试")), node(Map.of("reason", "契约模糊测试")), List.of("/reason"), List.of(), List.of(),
                 List.of("/reason"), List.of(), oneMb), () -> recordView(record.get())));
         TARGETS.put("PUT /api/v1/catalog/{code}", new Target("PUT /api/v1/catalog/{code}", () -> {
-            ObjectNode entry = (ObjectNode) Api.gateway().get("/api/v1/catalog/CONTRACT_HONORED").expect(200).json();
+            ObjectNode entry = (ObjectNode) Api.gateway().patient().get("/api/v1/catalog/CONTRACT_HONORED").expect(200).json();
             return json("PUT", "/api/v1/catalog/CONTRACT_HONORED", null, user("admin1"), entry, null,
                     List.of("/nameZh", "/nameEn", "/documentNumberLabel", "/fields/0/label"), List.of("/kind", "/fields/0/type"), List.of(),
                     List.of(), List.of(), oneMb);
@@ -412,11 +412,11 @@ class FuzzIT {
         // monitoring (issue 25), as partner-tax: a refused change leaves its watch list and webhook as they were
         String tax = Tokens.client("partner-tax");
         Supplier<String> taxList = () -> {
-            JsonNode l = Api.gateway().as(tax).get("/api/v1/monitoring/watchlist?size=1000").expect(200).json();
+            JsonNode l = Api.gateway().patient().as(tax).get("/api/v1/monitoring/watchlist?size=1000").expect(200).json();
             return l.path("total").asLong() + " " + l.path("items").valueStream().map(i -> i.path("code").asString()).toList();
         };
         Supplier<String> taxHook = () -> {
-            JsonNode w = Api.gateway().as(tax).get("/api/v1/monitoring/webhook").expect(200).json();
+            JsonNode w = Api.gateway().patient().as(tax).get("/api/v1/monitoring/webhook").expect(200).json();
             return w.path("url").asString() + " " + w.path("setAt").asString() + " " + w.path("secretRotatedAt").asString();
         };
         TARGETS.put("PUT /api/v1/monitoring/watchlist", new Target("PUT /api/v1/monitoring/watchlist", () -> json("PUT",
@@ -459,7 +459,7 @@ class FuzzIT {
         TARGETS.put("POST /api/v1/reports/{number}:revoke", new Target("POST /api/v1/reports/{number}:revoke", () -> json("POST",
                 "/api/v1/reports/" + report.get() + ":revoke", "/api/v1/reports/" + otherReport.get() + ":revoke", user("admin1"),
                 node(Map.of("reason", "契约模糊测试：撤销报告")), node(Map.of("reason", "契约模糊测试：撤销报告")), List.of("/reason"), List.of(),
-                List.of(), List.of("/reason"), List.of(), oneMb), () -> Api.gateway().get("/api/v1/public/reports/" + report.get())
+                List.of(), List.of("/reason"), List.of(), oneMb), () -> Api.gateway().patient().get("/api/v1/public/reports/" + report.get())
                 .expect(200).text()));
 
         // ---------------------------------------------------------------- objection-service

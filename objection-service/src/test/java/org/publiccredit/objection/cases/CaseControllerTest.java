@@ -7,8 +7,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.publiccredit.objection.ProblemAnswers.offending;
 import static org.publiccredit.objection.ProblemAnswers.problem;
-import static org.publiccredit.objection.Tokens.as;
-import static org.publiccredit.objection.Tokens.bearer;
+import static org.publiccredit.testkit.SliceTokens.as;
+import static org.publiccredit.testkit.SliceTokens.bearer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -80,9 +80,9 @@ class CaseControllerTest {
     void onlyTheRoleATransitionNeedsMayTakeIt() throws Exception {
         mvc.perform(json(post(path + ":accept").with(as("ent1")), "{}")).andExpect(problem(403, "ACCESS_DENIED"));
         mvc.perform(json(post(path + ":accept").with(as("officer-market")), "{}")).andExpect(problem(403, "ACCESS_DENIED"));
-        mvc.perform(json(post(path + ":propose").with(as("reviewer1")), "{\"outcome\":\"UPHELD\",\"reason\":\"correct as recorded\"}"))
+        mvc.perform(json(post(path + ":propose").with(as("reviewer")), "{\"outcome\":\"UPHELD\",\"reason\":\"correct as recorded\"}"))
                 .andExpect(problem(403, "ACCESS_DENIED"));
-        mvc.perform(json(post(path + ":withdraw").with(as("reviewer1")), "{}")).andExpect(problem(403, "ACCESS_DENIED"));
+        mvc.perform(json(post(path + ":withdraw").with(as("reviewer")), "{}")).andExpect(problem(403, "ACCESS_DENIED"));
         mvc.perform(post(path + "/effects/objection-service:" + submitted.id() + ":dispute:retry").with(as("ent1")))
                 .andExpect(problem(403, "ACCESS_DENIED"));
         verify(cases, never()).update(any(), any());
@@ -92,7 +92,7 @@ class CaseControllerTest {
     void someoneElsesCaseLooksAbsent() throws Exception {
         mvc.perform(get(path).with(as("ent2"))).andExpect(problem(404, "NOT_FOUND"));
         mvc.perform(get(path).with(as("citizen1"))).andExpect(problem(404, "NOT_FOUND"));
-        mvc.perform(get(path).with(as("officer-tax"))).andExpect(problem(404, "NOT_FOUND"));
+        mvc.perform(get(path).with(as("officer"))).andExpect(problem(404, "NOT_FOUND"));
         mvc.perform(json(post(path + ":accept").with(as("reviewer2")), "{}")).andExpect(problem(404, "NOT_FOUND"));
         mvc.perform(json(post(path + ":withdraw").with(as("ent2")), "{}")).andExpect(problem(404, "NOT_FOUND"));
         mvc.perform(get(path + "/attachments/" + UUID.randomUUID()).with(as("ent2"))).andExpect(problem(404, "NOT_FOUND"));
@@ -102,15 +102,15 @@ class CaseControllerTest {
 
     @Test
     void badInputNamesTheField() throws Exception {
-        mvc.perform(json(post(path + ":refuse").with(as("reviewer1")), "{\"reason\":\"   \"}"))
+        mvc.perform(json(post(path + ":refuse").with(as("reviewer")), "{\"reason\":\"   \"}"))
                 .andExpect(problem(400, "VALIDATION_FAILED")).andExpect(offending("reason", "FIELD_NOT_BLANK"));
-        mvc.perform(json(post(path + ":decide").with(as("reviewer1")), "{\"outcome\":\"APPROVED\"}"))
+        mvc.perform(json(post(path + ":decide").with(as("reviewer")), "{\"outcome\":\"APPROVED\"}"))
                 .andExpect(problem(400, "VALIDATION_FAILED")).andExpect(offending("reason", "FIELD_NOT_BLANK"));
         mvc.perform(json(post(path + ":withdraw").with(as("ent1")), "{\"reason\":\"" + "x".repeat(2001) + "\"}"))
                 .andExpect(problem(400, "VALIDATION_FAILED")).andExpect(offending("reason", "FIELD_SIZE"));
         mvc.perform(get("/api/v1/cases/mine?size=1000").with(as("ent1")))
                 .andExpect(problem(400, "VALIDATION_FAILED")).andExpect(offending("size", "FIELD_MAX"));
-        mvc.perform(get("/api/v1/cases?queue=later").with(as("reviewer1")))
+        mvc.perform(get("/api/v1/cases?queue=later").with(as("reviewer")))
                 .andExpect(problem(400, "PARAMETER_INVALID")).andExpect(offending("queue", "PARAMETER_INVALID"));
         mvc.perform(get("/api/v1/cases/not-a-case").with(as("ent1")))
                 .andExpect(problem(400, "PARAMETER_INVALID")).andExpect(offending("id", "PARAMETER_INVALID"));

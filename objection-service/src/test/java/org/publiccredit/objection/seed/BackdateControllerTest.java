@@ -6,7 +6,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.publiccredit.objection.ProblemAnswers.offending;
 import static org.publiccredit.objection.ProblemAnswers.problem;
-import static org.publiccredit.objection.Tokens.as;
+import static org.publiccredit.testkit.SliceTokens.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.UUID;
@@ -46,7 +46,7 @@ class BackdateControllerTest {
 
     @Test
     void onlyAdminsMayBackdate() throws Exception {
-        for (String user : new String[] {"ent1", "citizen1", "reviewer1", "officer-market"}) {
+        for (String user : new String[] {"ent1", "citizen1", "reviewer", "officer-market"}) {
             mvc.perform(days(post(PATH).with(as(user)), 30)).andExpect(problem(403, "ACCESS_DENIED"));
         }
         verifyNoInteractions(cases, jdbc);

@@ -5,7 +5,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.publiccredit.objection.ProblemAnswers.offending;
 import static org.publiccredit.objection.ProblemAnswers.problem;
-import static org.publiccredit.objection.Tokens.as;
+import static org.publiccredit.testkit.SliceTokens.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class CaseStatsControllerTest {
 
     @Test
     void aMonthThatIsNotYyyyMmNamesTheParameter() throws Exception {
-        mvc.perform(get("/api/v1/cases/stats?from=2026-13").with(as("reviewer1")))
+        mvc.perform(get("/api/v1/cases/stats?from=2026-13").with(as("reviewer")))
                 .andExpect(problem(400, "VALIDATION_FAILED")).andExpect(offending("from", "PARAMETER_INVALID"));
         mvc.perform(get("/api/v1/cases/stats?to=May").with(as("officer-market")))
                 .andExpect(problem(400, "VALIDATION_FAILED")).andExpect(offending("to", "PARAMETER_INVALID"));

@@ -165,18 +165,30 @@ public class SubjectResolver {
     public record Request(String identifier, String name, String type) {
     }
 
+    /** What resolving one identifier gave: its subject, or the refusal {@link #resolve} would have thrown. */
+    public sealed interface Resolution {
+
+        /** @param subject the registered subject */
+        record Resolved(SubjectRef subject) implements Resolution {
+        }
+
+        /** @param problem 400 {@link Refused} or 503 SUBJECT_SERVICE_UNAVAILABLE */
+        record Failed(ApiException problem) implements Resolution {
+        }
+    }
+
     /**
      * Resolves many identifiers: cached ones at once, the others with subject-service's bulk resolve (one call per
      * 1,000), or, against a subject-service without it, one by one at most {@code parallelism} at a time (virtual
-     * threads). Answers per identifier: the subject, or the {@link ApiException} that {@link #resolve} would throw.
+     * threads). Answers one {@link Resolution} per identifier.
      */
-    public Map<String, Object> resolveAll(Collection<Request> requests, int parallelism) {
-        Map<String, Object> out = new HashMap<>();
+    public Map<String, Resolution> resolveAll(Collection<Request> requests, int parallelism) {
+        Map<String, Resolution> out = new HashMap<>();
         Map<String, Request> todo = new LinkedHashMap<>();
         for (Request r : requests) {
             SubjectRef cached = cache.getIfPresent(r.identifier());
             if (cached != null) {
-                out.put(r.identifier(), cached);
+                out.put(r.identifier(), new Resolution.Resolved(cached));
             } else {
                 todo.putIfAbsent(r.identifier(), r);
             }
@@ -210,9 +222,9 @@ public class SubjectResolver {
             })));
             for (var f : futures.entrySet()) {
                 try {
-                    out.put(f.getKey(), f.getValue().get());
+                    out.put(f.getKey(), new Resolution.Resolved(f.getValue().get()));
                 } catch (ExecutionException e) {
-                    out.put(f.getKey(), e.getCause() instanceof ApiException a ? a : unavailable());
+                    out.put(f.getKey(), new Resolution.Failed(e.getCause() instanceof ApiException a ? a : unavailable()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw unavailable();
@@ -328,7 +340,7 @@ public class SubjectResolver {
      * (404/405) switches this instance to single resolves, a body it refuses as too large (413) leaves the part to
      * single resolves (returns false); any other failure answers 503 for the part's identifiers.
      */
-    private boolean resolveBatch(List<Request> part, Map<String, Object> out) {
+    private boolean resolveBatch(List<Request> part, Map<String, Resolution> out) {
         Supplier<SubjectBatchClient.BatchResponse> call = () -> batchClient.resolveBatch(new SubjectBatchClient.BatchRequest(
                 part.stream().map(r -> new SubjectClient.ResolveRequest(r.identifier(), r.name(), r.type())).toList()));
         SubjectBatchClient.BatchResponse response;
@@ -345,15 +357,15 @@ public class SubjectResolver {
                 return false;
             }
             log.warn("subject-service answered {} to the bulk resolve", e.status());
-            part.forEach(r -> out.put(r.identifier(), unavailable()));
+            failAll(part, out);
             return true;
         } catch (RuntimeException e) {
             log.warn("subject-service unreachable for the bulk resolve: {}", e.getClass().getSimpleName());
-            part.forEach(r -> out.put(r.identifier(), unavailable()));
+            failAll(part, out);
             return true;
         }
         if (response == null || response.results() == null) {
-            part.forEach(r -> out.put(r.identifier(), unavailable()));
+            failAll(part, out);
             return true;
         }
         for (SubjectBatchClient.BatchItem item : response.results()) {
@@ -363,14 +375,18 @@ public class SubjectResolver {
             String identifier = part.get(item.index()).identifier();
             if (item.ref() != null && item.ref().id() != null) {
                 cache.put(identifier, item.ref());
-                out.put(identifier, item.ref());
+                out.put(identifier, new Resolution.Resolved(item.ref()));
             } else {
-                out.put(identifier, new Refused(List.of(new FieldProblem("subject.identifier", "SUBJECT_IDENTIFIER_INVALID",
-                        "subject-service refused the identifier (" + item.code() + ")"))));
+                out.put(identifier, new Resolution.Failed(new Refused(List.of(new FieldProblem("subject.identifier",
+                        "SUBJECT_IDENTIFIER_INVALID", "subject-service refused the identifier (" + item.code() + ")")))));
             }
         }
-        part.forEach(r -> out.putIfAbsent(r.identifier(), unavailable()));
+        part.forEach(r -> out.putIfAbsent(r.identifier(), new Resolution.Failed(unavailable())));
         return true;
+    }
+
+    private static void failAll(List<Request> part, Map<String, Resolution> out) {
+        part.forEach(r -> out.put(r.identifier(), new Resolution.Failed(unavailable())));
     }
 
     public boolean available() {

@@ -9,6 +9,9 @@ import org.publiccredit.commons.problem.ApiException;
 import org.publiccredit.commons.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.InvalidMimeTypeException;
+import org.springframework.util.MimeType;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -58,20 +61,32 @@ class IngestController {
     @ApiResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE: not NDJSON or CSV")
     @ApiResponse(responseCode = "503", description = "SUBJECT_SERVICE_UNAVAILABLE: nothing was stored")
     BatchReport batch(HttpServletRequest request, Caller caller) throws IOException {
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
-        BatchReader.Format format;
-        if (type.startsWith("application/x-ndjson") || type.startsWith("application/ndjson")
-                || type.startsWith("application/jsonl")) {
-            format = BatchReader.Format.NDJSON;
-        } else if (type.startsWith("text/csv")) {
-            format = BatchReader.Format.CSV;
-        } else {
-            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-                    "Send application/x-ndjson or text/csv (UTF-8)");
-        }
-        if (type.contains("charset=") && !type.contains("charset=utf-8")) {
+        MimeType type = mediaType(request.getContentType());
+        BatchReader.Format format = switch (type.getType() + "/" + type.getSubtype()) {
+            case "application/x-ndjson", "application/ndjson", "application/jsonl" -> BatchReader.Format.NDJSON;
+            case "text/csv" -> BatchReader.Format.CSV;
+            default -> throw unsupported();
+        };
+        // the parameter's value unquoted (charset="UTF-8" is charset=UTF-8, RFC 9110 8.3.2)
+        String charset = type.getParameter("charset") == null ? null : type.getParameter("charset").replace("\"", "").trim();
+        if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
             throw ApiException.invalid("ENCODING_NOT_UTF8", "Only UTF-8 is accepted; convert the file first", java.util.List.of());
         }
         return ingest.batch(caller, request.getInputStream(), format);
+    }
+
+    private static MimeType mediaType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            throw unsupported();
+        }
+        try {
+            return MimeTypeUtils.parseMimeType(contentType.toLowerCase(Locale.ROOT));
+        } catch (InvalidMimeTypeException e) {
+            throw unsupported();
+        }
+    }
+
+    private static ApiException unsupported() {
+        return new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "Send application/x-ndjson or text/csv (UTF-8)");
     }
 }

@@ -18,8 +18,8 @@ import org.publiccredit.commons.security.Caller;
 import org.publiccredit.record.catalog.Catalog;
 import org.publiccredit.record.client.SubjectRef;
 import org.publiccredit.record.client.SubjectResolver;
+import org.publiccredit.record.creditrecord.NaturalKey;
 import org.publiccredit.record.publicity.PublicityPolicy;
-import org.publiccredit.record.record.NaturalKey;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -157,6 +157,9 @@ public class IngestService {
             }
         } catch (CharacterCodingException e) {
             stopped = stop(writer, results, "ENCODING_NOT_UTF8", NOT_UTF8);
+        } catch (LimitedInputStream.TooLarge e) {
+            // the reader fills its first buffer when it is made: a limit below that size is passed there
+            stopped = stop(writer, results, "PAYLOAD_TOO_LARGE", "The upload is larger than " + maxBytes + " bytes");
         } finally {
             // a broken upload still finishes the chunk being stored: it is reported, never half-known
             writer.await();
@@ -218,10 +221,9 @@ public class IngestService {
             return failures;
         }
         resolver.resolveAll(todo.values(), resolveParallelism).forEach((identifier, answer) -> {
-            if (answer instanceof SubjectRef ref) {
-                resolved.put(identifier, ref);
-            } else {
-                failures.put(identifier, (ApiException) answer);
+            switch (answer) {
+                case SubjectResolver.Resolution.Resolved(SubjectRef ref) -> resolved.put(identifier, ref);
+                case SubjectResolver.Resolution.Failed(ApiException problem) -> failures.put(identifier, problem);
             }
         });
         return failures;

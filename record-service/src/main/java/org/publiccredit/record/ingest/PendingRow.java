@@ -2,8 +2,8 @@ package org.publiccredit.record.ingest;
 
 import org.publiccredit.commons.id.IdentifierKind;
 import org.publiccredit.record.client.SubjectRef;
-import org.publiccredit.record.record.NaturalKey;
-import org.publiccredit.record.record.Subject;
+import org.publiccredit.record.creditrecord.NaturalKey;
+import org.publiccredit.record.creditrecord.Subject;
 
 /**
  * A row that passed validation, waiting to be resolved and stored.

@@ -7,9 +7,9 @@ import java.util.List;
 import org.publiccredit.commons.problem.FieldProblem;
 import org.publiccredit.record.catalog.PublicityRule;
 import org.publiccredit.record.client.SubjectRef;
+import org.publiccredit.record.creditrecord.RecordState;
 import org.publiccredit.record.publicity.Publicity;
 import org.publiccredit.record.publicity.PublicityPolicy;
-import org.publiccredit.record.record.RecordState;
 
 /**
  * What the platform does differently from what a stored row says, told in the answer and the per-row report instead of

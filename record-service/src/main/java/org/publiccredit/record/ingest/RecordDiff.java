@@ -3,10 +3,10 @@ package org.publiccredit.record.ingest;
 import java.time.Instant;
 import java.util.List;
 import org.publiccredit.commons.problem.FieldProblem;
-import org.publiccredit.record.record.CreditRecord;
-import org.publiccredit.record.record.HistoryEntry;
-import org.publiccredit.record.record.Subject;
-import org.publiccredit.record.record.Transition;
+import org.publiccredit.record.creditrecord.CreditRecord;
+import org.publiccredit.record.creditrecord.HistoryEntry;
+import org.publiccredit.record.creditrecord.Subject;
+import org.publiccredit.record.creditrecord.Transition;
 
 /**
  * What a pushed row does to the record stored under its natural key: create it, leave it (same content), refuse (a

@@ -15,7 +15,7 @@ import org.publiccredit.commons.problem.FieldProblem;
 import org.publiccredit.record.catalog.Catalog;
 import org.publiccredit.record.catalog.CatalogEntry;
 import org.publiccredit.record.catalog.FieldValidation;
-import org.publiccredit.record.record.DecisionDate;
+import org.publiccredit.record.creditrecord.DecisionDate;
 
 /** Checks one pushed record before anything is stored: category, supplier right, identifier, envelope, fields. */
 final class RowValidator {

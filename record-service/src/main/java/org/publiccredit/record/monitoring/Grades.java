@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.publiccredit.record.catalog.Catalog;
+import org.publiccredit.record.creditrecord.RecordFacts;
+import org.publiccredit.record.creditrecord.RecordRepository;
 import org.publiccredit.record.publicity.CreditEvaluation;
 import org.publiccredit.record.publicity.PublicityPolicy;
-import org.publiccredit.record.record.RecordFacts;
-import org.publiccredit.record.record.RecordRepository;
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.publiccredit.record.catalog.Catalog;
 import org.publiccredit.record.catalog.CatalogEntry;
 import org.publiccredit.record.catalog.EvaluationRules;
-import org.publiccredit.record.record.RecordFacts;
+import org.publiccredit.record.creditrecord.RecordFacts;
 import org.springframework.stereotype.Component;
 
 /**

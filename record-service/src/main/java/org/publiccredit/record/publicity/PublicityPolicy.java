@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.publiccredit.record.catalog.CatalogEntry;
 import org.publiccredit.record.catalog.PublicityRule;
-import org.publiccredit.record.record.CreditRecord;
-import org.publiccredit.record.record.RecordState;
+import org.publiccredit.record.creditrecord.CreditRecord;
+import org.publiccredit.record.creditrecord.RecordState;
 import org.springframework.stereotype.Component;
 
 /**

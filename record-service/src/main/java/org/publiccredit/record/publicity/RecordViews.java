@@ -2,8 +2,8 @@ package org.publiccredit.record.publicity;
 
 import org.publiccredit.record.catalog.Catalog;
 import org.publiccredit.record.catalog.CatalogEntry;
-import org.publiccredit.record.record.CreditRecord;
-import org.publiccredit.record.record.RecordState;
+import org.publiccredit.record.creditrecord.CreditRecord;
+import org.publiccredit.record.creditrecord.RecordState;
 import org.springframework.stereotype.Component;
 
 /** Turns records into views, always through {@link PublicityPolicy}. */

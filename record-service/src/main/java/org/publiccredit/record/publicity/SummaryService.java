@@ -15,8 +15,8 @@ import java.util.UUID;
 import org.publiccredit.record.catalog.Catalog;
 import org.publiccredit.record.catalog.CatalogEntry;
 import org.publiccredit.record.catalog.RecordKind;
-import org.publiccredit.record.record.RecordFacts;
-import org.publiccredit.record.record.RecordRepository;
+import org.publiccredit.record.creditrecord.RecordFacts;
+import org.publiccredit.record.creditrecord.RecordRepository;
 import org.springframework.stereotype.Service;
 
 /** The public summary of a subject for search-service, computed now by {@link PublicityPolicy}. */

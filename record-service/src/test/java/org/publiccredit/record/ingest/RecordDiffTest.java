@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.publiccredit.commons.id.IdentifierKind;
 import org.publiccredit.commons.problem.FieldProblem;
 import org.publiccredit.record.catalog.CatalogFixtures;
-import org.publiccredit.record.record.CreditRecord;
-import org.publiccredit.record.record.RecordState;
-import org.publiccredit.record.record.Subject;
-import org.publiccredit.record.record.Transition;
+import org.publiccredit.record.creditrecord.CreditRecord;
+import org.publiccredit.record.creditrecord.RecordState;
+import org.publiccredit.record.creditrecord.Subject;
+import org.publiccredit.record.creditrecord.Transition;
 
 class RecordDiffTest {
 

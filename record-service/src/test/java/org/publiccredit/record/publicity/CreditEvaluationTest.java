@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.publiccredit.record.catalog.CatalogFixtures;
-import org.publiccredit.record.record.RecordFacts;
-import org.publiccredit.record.record.RecordState;
+import org.publiccredit.record.creditrecord.RecordFacts;
+import org.publiccredit.record.creditrecord.RecordState;
 
 /** Every evaluation rule of the shipped catalog at its boundary days, the thresholds, and the day a grade next changes. */
 class CreditEvaluationTest {

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.publiccredit.record.catalog.CatalogEntry;
 import org.publiccredit.record.catalog.CatalogFixtures;
-import org.publiccredit.record.record.RecordState;
+import org.publiccredit.record.creditrecord.RecordState;
 
 class PublicityPolicyTest {
 

@@ -6,7 +6,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.when;
-import static org.publiccredit.search.config.WebSlice.as;
+import static org.publiccredit.testkit.SliceTokens.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -61,7 +61,7 @@ class SupervisionControllerTest {
     @Test
     void theDeepestPageIsServed() throws Exception {
         when(store.page(any(), anyInt(), anyInt())).thenReturn(new SampleStore.Page(0, List.of()));
-        mvc.perform(get("/api/v1/supervision/samples?page=99&size=100").with(as("admin1")))
+        mvc.perform(get("/api/v1/supervision/samples?page=99&size=100").with(as("admin")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.page").value(99));
         mvc.perform(get("/api/v1/supervision/samples").with(as("officer-market")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.size").value(20));

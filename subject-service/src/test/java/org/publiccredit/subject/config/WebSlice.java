@@ -1,6 +1,7 @@
 package org.publiccredit.subject.config;
 
 import org.publiccredit.commons.web.CommonsServletAutoConfiguration;
+import org.publiccredit.testkit.SliceTokens;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,6 @@ public class WebSlice {
 
     @Bean
     JwtDecoder sliceTokens() {
-        return SliceTokens::decode;
+        return SliceTokens.decoder();
     }
 }

@@ -1,6 +1,6 @@
 package org.publiccredit.subject.identifier;
 
-import static org.publiccredit.subject.config.SliceTokens.bearer;
+import static org.publiccredit.testkit.SliceTokens.bearer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;

@@ -1,7 +1,7 @@
 package org.publiccredit.subject.internal;
 
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.publiccredit.subject.config.SliceTokens.as;
+import static org.publiccredit.testkit.SliceTokens.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;

@@ -2,10 +2,10 @@ package org.publiccredit.subject.registry;
 
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
-import static org.publiccredit.subject.config.SliceTokens.ENT1;
-import static org.publiccredit.subject.config.SliceTokens.ENT2;
-import static org.publiccredit.subject.config.SliceTokens.as;
-import static org.publiccredit.subject.config.SliceTokens.bearer;
+import static org.publiccredit.testkit.SliceTokens.ENT1;
+import static org.publiccredit.testkit.SliceTokens.ENT2;
+import static org.publiccredit.testkit.SliceTokens.as;
+import static org.publiccredit.testkit.SliceTokens.bearer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;

@@ -1,4 +1,4 @@
-package org.publiccredit.record.record;
+package org.publiccredit.record.creditrecord;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package org.publiccredit.record.record;
+package org.publiccredit.record.creditrecord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

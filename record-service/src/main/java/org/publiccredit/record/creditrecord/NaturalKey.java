@@ -1,4 +1,4 @@
-package org.publiccredit.record.record;
+package org.publiccredit.record.creditrecord;
 
 /**
  * The natural key of a record within one department: (category, document number).

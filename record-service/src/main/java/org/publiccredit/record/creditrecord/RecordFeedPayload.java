@@ -1,4 +1,4 @@
-package org.publiccredit.record.record;
+package org.publiccredit.record.creditrecord;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
