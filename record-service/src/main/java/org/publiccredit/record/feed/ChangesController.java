@@ -2,6 +2,7 @@ package org.publiccredit.record.feed;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.publiccredit.commons.feed.ChangeLogPages;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +20,7 @@ class ChangesController {
     }
 
     @GetMapping("/internal/v1/changes")
-    RecordChanges.Page changes(@RequestParam(defaultValue = "0") @Min(0) long after,
+    ChangeLogPages.Page changes(@RequestParam(defaultValue = "0") @Min(0) long after,
             @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit) {
         return changes.after(after, limit);
     }

@@ -12,11 +12,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.publiccredit.commons.feed.ChangeLogPages;
 import org.publiccredit.record.config.WebSlice;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The record change feed for the platform's own services: role internal only; its paging parameters are checked. */
 @WebMvcTest(ChangesController.class)
@@ -73,7 +74,7 @@ class ChangesControllerTest {
 
     @Test
     void aServiceReadsTheChangesAfterItsPosition() throws Exception {
-        when(changes.after(41L, 500)).thenReturn(new RecordChanges.Page(List.of(Map.of("seq", 42)), 42, false, 42));
+        when(changes.after(41L, 500)).thenReturn(new ChangeLogPages.Page(List.of(JsonMapper.builder().build().createObjectNode().put("seq", 42)), 42, false, 42));
         mvc.perform(get(CHANGES).param("after", "41").with(as("internal")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.changes[0].seq").value(42))

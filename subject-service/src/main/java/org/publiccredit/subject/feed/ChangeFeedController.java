@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.publiccredit.commons.feed.ChangeLogPages;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,7 +22,7 @@ class ChangeFeedController {
 
     @GetMapping("/internal/v1/changes")
     @Operation(operationId = "subjectChanges", summary = "Changes after a sequence number (limit ≤ 5000)")
-    ChangeFeed.Page changes(@RequestParam(defaultValue = "0") @Min(0) long after,
+    ChangeLogPages.Page changes(@RequestParam(defaultValue = "0") @Min(0) long after,
             @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit) {
         return feed.page(after, limit);
     }
