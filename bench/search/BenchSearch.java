@@ -89,6 +89,11 @@ public class BenchSearch {
     public static void main(String[] args) throws Exception {
         List<String> numbers = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
         boolean rebuild = Arrays.asList(args).contains("--rebuild");
+        // a scaling run (bench/scaling) grows one stack in steps: pg_trgm is compared once, not at every step, and the
+        // warm-up and settle waits are bounded so that the four steps fit in an hour
+        boolean trgm = !Arrays.asList(args).contains("--no-trgm");
+        WARM_UP_MAX = option(args, "--warm-up-max=", WARM_UP_MAX);
+        SETTLE_MAX_SECONDS = option(args, "--settle-max=", SETTLE_MAX_SECONDS);
         if (Arrays.asList(args).contains("--latency-only")) {
             // step 4 alone, on what the alias holds now: to compare the three ways after a change without a full run
             startTicker();
@@ -136,8 +141,12 @@ public class BenchSearch {
             settle("STEP 4a");
             List<String> fragments = fragments();
             long[] raw = latency(queries, fragments, subjects);
-            pgTrgm(tsv, n, queries, fragments, raw);
-            settle("STEP 6a"); // pg_trgm's load and index build leave PostgreSQL checkpointing for a while
+            if (trgm) {
+                pgTrgm(tsv, n, queries, fragments, raw);
+                settle("STEP 6a");
+            } else {
+                log("STEP 5: pg_trgm skipped (--no-trgm)");
+            } // pg_trgm's load and index build leave PostgreSQL checkpointing for a while
             // 30 s of the same load first, not counted: the first batches over a million random subjects meet cold caches
             // (PostgreSQL pages of their records, Elasticsearch documents), a transient and not the steady state
             new SteadyState(subjects, run, probeTag, officer, 900_000, "warm-up (not counted): ").run(SteadyState.WARM_UP_SECONDS);
@@ -433,10 +442,10 @@ public class BenchSearch {
      * request then swings with the load. Prints how long it waited, the index's segments and what it saw last.
      */
     static void settle(String step) throws Exception {
-        log("%s: settle: wait (at most 10 min) until Elasticsearch merges nothing on '%s' and the 1-minute load is < %.1f",
+        log("%s: settle: wait (at most " + SETTLE_MAX_SECONDS + " s) until Elasticsearch merges nothing on '%s' and the 1-minute load is < %.1f",
                 step, ALIAS, SETTLED_LOAD);
         long start = System.nanoTime();
-        long deadline = start + Duration.ofMinutes(10).toNanos();
+        long deadline = start + Duration.ofSeconds(SETTLE_MAX_SECONDS).toNanos();
         long merging;
         double load;
         do {
@@ -450,10 +459,12 @@ public class BenchSearch {
         long docs = firstNumber(stats, "\"primaries\":\\{\"docs\":\\{\"count\":(\\d+)");
         log("index '%s': %,d documents, %,.1f MB on disk, %,.0f bytes per document", ALIAS, docs, bytes / 1e6, docs > 0 ? bytes / (double) docs : 0);
         log("SETTLED after %.0f s: merges running %d, segments %d, load %.2f%s", (System.nanoTime() - start) / 1e9, merging, segments,
-                load, merging > 0 || load >= SETTLED_LOAD ? " (not settled: measured anyway after 10 min)" : "");
+                load, merging > 0 || load >= SETTLED_LOAD ? " (not settled: measured anyway after " + SETTLE_MAX_SECONDS + " s)" : "");
     }
 
     static final double SETTLED_LOAD = 1.5;
+    /** The longest settle wait ({@code --settle-max=S}; 600 s unless given). */
+    static int SETTLE_MAX_SECONDS = 600;
 
     /** The first match of a pattern with one group of digits in a JSON text (-1 when none). */
     static long firstNumber(String json, String pattern) {
@@ -596,7 +607,8 @@ public class BenchSearch {
      */
     static final int WARM_UP = 3_000;
     static final int WARM_UP_BLOCK = 1_000;
-    static final int WARM_UP_MAX = 45_000;
+    /** At most this many warm-up rounds ({@code --warm-up-max=N} lowers it, e.g. for the points of a scaling run after the first). */
+    static int WARM_UP_MAX = 45_000;
     /** A way is warm when the median of its last block is within this fraction of the block before. */
     static final double WARM_UP_STABLE = 0.05;
     /** The JIT is quiet when the gateway and search-service each spent less than this compiling during a block... */
@@ -1106,7 +1118,10 @@ public class BenchSearch {
                     b.header("Authorization", "Bearer " + token.get());
                 }
                 HttpResponse<String> r = send(b.build());
-                if (r.statusCode() < 500 || System.nanoTime() > deadline) {
+                // search-service's health is 503 (DOWN) while its indexer is more than a while behind: the answer still
+                // carries the cursors, which is what the waits read
+                boolean lagging = r.statusCode() == 503 && r.body().contains("\"indexer\"");
+                if (r.statusCode() < 500 || lagging || System.nanoTime() > deadline) {
                     return r;
                 }
                 why = "HTTP " + r.statusCode();
@@ -1257,6 +1272,12 @@ public class BenchSearch {
             return Instant.ofEpochMilli((long) (Double.parseDouble(value) * 1000));
         }
         return Instant.parse(value);
+    }
+
+    /** The number after a {@code --name=} argument, or the default. */
+    static int option(String[] args, String prefix, int otherwise) {
+        return Arrays.stream(args).filter(a -> a.startsWith(prefix)).map(a -> Integer.parseInt(a.substring(prefix.length())))
+                .findFirst().orElse(otherwise);
     }
 
     static int arg(List<String> args, int i, int otherwise) {
