@@ -157,7 +157,7 @@ public final class ApiDocConventions {
         ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
         operation.setResponses(responses);
         Map<String, Set<String>> defaults = new LinkedHashMap<>();
-        defaults.put("400", codes(requestCodes(operation, body)));
+        defaults.put("400", codes(requestCodes(operation, body, path.contains("{"))));
         defaults.put("401", codes("UNAUTHENTICATED"));
         if (!anonymous) {
             defaults.put("403", codes("ACCESS_DENIED"));
@@ -189,8 +189,12 @@ public final class ApiDocConventions {
         }
     }
 
-    private static String[] requestCodes(Operation operation, boolean body) {
+    private static String[] requestCodes(Operation operation, boolean body, boolean pathParameters) {
         List<String> codes = new ArrayList<>(List.of("VALIDATION_FAILED", "REQUEST_REJECTED", "MALFORMED_REQUEST"));
+        if (pathParameters) {
+            // commons' InputRulesFilter refuses a resident id number anywhere in the path, before any controller
+            codes.add("ID_NUMBER_IN_URL");
+        }
         List<Parameter> parameters = operation.getParameters() != null ? operation.getParameters() : List.of();
         if (parameters.stream().anyMatch(p -> "query".equals(p.getIn()) || "path".equals(p.getIn()))) {
             codes.add("PARAMETER_INVALID");

@@ -59,7 +59,9 @@ class ApiDocConventionsTest {
         assertThat(conflict.getContent()).containsOnlyKeys("application/problem+json");
         assertThat(conflict.getExtensions().get("x-problem-codes")).isEqualTo(List.of("ILLEGAL_TRANSITION"));
         assertThat(write.getResponses().get("400").getExtensions().get("x-problem-codes").toString())
-                .contains("VALIDATION_FAILED", "MALFORMED_MULTIPART");
+                .contains("VALIDATION_FAILED", "MALFORMED_MULTIPART", "ID_NUMBER_IN_URL");
+        assertThat(doc.getPaths().get("/api/v1/catalog").getGet().getResponses().get("400").getExtensions().get("x-problem-codes")
+                .toString()).doesNotContain("ID_NUMBER_IN_URL");
         assertThat(write.getRequestBody().getContent().get("multipart/form-data").getEncoding().get("case").getContentType())
                 .isEqualTo("application/json");
         ApiResponse ok = doc.getPaths().get("/api/v1/catalog").getGet().getResponses().get("200");
