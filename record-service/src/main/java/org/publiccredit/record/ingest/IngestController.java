@@ -4,13 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.publiccredit.commons.problem.ApiException;
 import org.publiccredit.commons.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.InvalidMimeTypeException;
-import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -61,28 +62,34 @@ class IngestController {
     @ApiResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE: not NDJSON or CSV")
     @ApiResponse(responseCode = "503", description = "SUBJECT_SERVICE_UNAVAILABLE: nothing was stored")
     BatchReport batch(HttpServletRequest request, Caller caller) throws IOException {
-        MimeType type = mediaType(request.getContentType());
-        BatchReader.Format format = switch (type.getType() + "/" + type.getSubtype()) {
-            case "application/x-ndjson", "application/ndjson", "application/jsonl" -> BatchReader.Format.NDJSON;
-            case "text/csv" -> BatchReader.Format.CSV;
-            default -> throw unsupported();
-        };
-        // the parameter's value unquoted (charset="UTF-8" is charset=UTF-8, RFC 9110 8.3.2)
-        String charset = type.getParameter("charset") == null ? null : type.getParameter("charset").replace("\"", "").trim();
-        if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+        String contentType = request.getContentType() == null ? "" : request.getContentType();
+        BatchReader.Format format = format(contentType);
+        if (!utf8OrUndeclared(contentType)) {
             throw ApiException.invalid("ENCODING_NOT_UTF8", "Only UTF-8 is accepted; convert the file first", java.util.List.of());
         }
         return ingest.batch(caller, request.getInputStream(), format);
     }
 
-    private static MimeType mediaType(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            throw unsupported();
-        }
+    /** The format the content type's essence names (type/subtype, its parameters aside). */
+    private static BatchReader.Format format(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        return switch ((semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT)) {
+            case "application/x-ndjson", "application/ndjson", "application/jsonl" -> BatchReader.Format.NDJSON;
+            case "text/csv" -> BatchReader.Format.CSV;
+            default -> throw unsupported();
+        };
+    }
+
+    /**
+     * Whether the declared charset is UTF-8 under any of its names, quoted or not (RFC 9110 8.3.2), or none is declared.
+     * A charset Java does not know makes the type unparsable: it is not UTF-8 either.
+     */
+    private static boolean utf8OrUndeclared(String contentType) {
         try {
-            return MimeTypeUtils.parseMimeType(contentType.toLowerCase(Locale.ROOT));
-        } catch (InvalidMimeTypeException e) {
-            throw unsupported();
+            Charset charset = MimeTypeUtils.parseMimeType(contentType).getCharset();
+            return charset == null || StandardCharsets.UTF_8.equals(charset);
+        } catch (InvalidMimeTypeException unparsable) {
+            return !contentType.toLowerCase(Locale.ROOT).contains("charset=");
         }
     }
 

@@ -191,6 +191,13 @@ class IngestControllerTest {
     }
 
     @Test
+    void aCharsetJavaDoesNotKnowIsNotUtf8() throws Exception {
+        mvc.perform(batch("text/csv; charset=no-such-charset", "category,subjectIdentifier\n").with(as("officer")))
+                .andExpect(problem(HttpStatus.BAD_REQUEST, "ENCODING_NOT_UTF8"));
+        verifyNoInteractions(store, resolver, counters);
+    }
+
+    @Test
     void aQuotedUtf8CharsetIsUtf8() throws Exception {
         // the empty body reaches the CSV reader: the charset was accepted
         mvc.perform(batch("text/csv; charset=\"UTF-8\"", "").with(as("officer")))
