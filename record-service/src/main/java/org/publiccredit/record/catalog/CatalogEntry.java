@@ -45,7 +45,12 @@ public record CatalogEntry(String code, String nameZh, String nameEn, RecordKind
     }
 
     public Optional<FieldSpec> field(String key) {
-        return fields.stream().filter(f -> f.key().equals(key)).findFirst();
+        for (FieldSpec f : fields) { // asked for every field of every pushed row: a plain loop
+            if (f.key().equals(key)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The measures for a scenario: those listed under it plus those under {@code *}, each code once. */

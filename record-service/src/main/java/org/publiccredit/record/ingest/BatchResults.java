@@ -7,19 +7,19 @@ import org.publiccredit.commons.problem.ApiException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The per-row results of one batch as its chunks are stored, and the report made of them. Written by the chunk writer
- * one chunk at a time and read by the request thread only after it has awaited that chunk: no lock needed.
+ * The per-row results of one batch as its chunks are stored, and the report made of them. Written by the chunk writer's
+ * threads, several chunks at once, and read by the request thread after it has awaited them.
  */
 final class BatchResults {
 
     private final List<RowResult> rows = new ArrayList<>();
 
-    void addAll(List<RowResult> results) {
+    synchronized void addAll(List<RowResult> results) {
         rows.addAll(results);
     }
 
     /** Nothing reported yet (a broken upload is then refused as a whole). */
-    boolean isEmpty() {
+    synchronized boolean isEmpty() {
         return rows.isEmpty();
     }
 
@@ -29,7 +29,7 @@ final class BatchResults {
      *
      * @param stopped why reading stopped early, or null when the whole input was read
      */
-    BatchReport report(String stopped) {
+    synchronized BatchReport report(String stopped) {
         List<RowResult> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingInt(RowResult::row));
         BatchReport.Totals totals = BatchReport.Totals.of(sorted);

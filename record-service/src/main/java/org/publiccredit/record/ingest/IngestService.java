@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Ingestion (归集) of records from supplying departments: one record, or a streamed batch stored in chunks, each row
  * fully or not at all. The department is the token's; the natural key (department, category, documentNumber) makes a
  * re-push an update (new version, old one in history) or a no-op, never a duplicate. Here rows are read, validated,
- * gathered into chunks and their subjects resolved; {@link ChunkWriter} and {@link ChunkStore} store them,
+ * gathered into chunks and their subjects resolved; {@link ChunkWriter} and {@link ChunkStore} store them (chunks with
+ * disjoint keys several at once),
  * {@link BatchResults} makes the report.
  */
 @Service
@@ -40,6 +41,7 @@ public class IngestService {
     private final SubjectResolver resolver;
     private final PublicityPolicy policy;
     private final ChunkStore store;
+    private final ChunkWriters writers;
     private final IngestCounters counters;
     private final JsonMapper json;
     private final int chunkSize;
@@ -48,7 +50,8 @@ public class IngestService {
     private final int resolveParallelism;
     private final int maxLineBytes;
 
-    IngestService(Catalog catalog, SubjectResolver resolver, PublicityPolicy policy, ChunkStore store, IngestCounters counters,
+    IngestService(Catalog catalog, SubjectResolver resolver, PublicityPolicy policy, ChunkStore store, ChunkWriters writers,
+            IngestCounters counters,
             JsonMapper json, @Value("${platform.batch.chunk-size:1000}") int chunkSize,
             @Value("${platform.batch.max-rows:100000}") int maxRows, @Value("${platform.batch.max-bytes:268435456}") long maxBytes,
             @Value("${platform.batch.resolve-parallelism:16}") int resolveParallelism,
@@ -57,6 +60,7 @@ public class IngestService {
         this.resolver = resolver;
         this.policy = policy;
         this.store = store;
+        this.writers = writers;
         this.counters = counters;
         this.json = json;
         this.chunkSize = chunkSize;
@@ -106,7 +110,7 @@ public class IngestService {
         BatchResults results = new BatchResults();
         // read by the writer while the next chunk is resolved
         Map<String, SubjectRef> resolved = new ConcurrentHashMap<>();
-        ChunkWriter writer = new ChunkWriter(store, department, results);
+        ChunkWriter writer = writers.open(department, results);
         List<PendingRow> chunk = new ArrayList<>();
         Set<NaturalKey> chunkKeys = new HashSet<>();
         List<RowResult> chunkRejected = new ArrayList<>();
@@ -182,9 +186,9 @@ public class IngestService {
     }
 
     /**
-     * Resolves a chunk's subjects (on the request thread) and hands it to the writer, which stores it once the
-     * previous chunk is committed: reading and resolving chunk n+1 overlaps with storing chunk n, and chunks are
-     * still stored one after the other, in order, each in its own transaction.
+     * Resolves a chunk's subjects (on the request thread) and hands it to the writer: reading and resolving the next
+     * chunk overlaps with storing this one, each chunk in its own transaction, a chunk repeating a key of one being stored
+     * after it.
      */
     private void flush(ChunkWriter writer, List<PendingRow> chunk, List<RowResult> rejected, Map<String, SubjectRef> resolved) {
         if (chunk.isEmpty() && rejected.isEmpty()) {

@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * which department supplies what, and which bodies. The subject registry and the store are mocked.
  */
 @WebMvcTest(IngestController.class)
-@Import({WebSlice.class, IngestService.class, PublicityPolicy.class})
+@Import({WebSlice.class, IngestService.class, ChunkWriters.class, SimpleMeterRegistry.class, PublicityPolicy.class})
 class IngestControllerTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -7,11 +7,13 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,6 +34,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,15 +108,7 @@ class IngestServiceTest {
     @BeforeEach
     void wire() {
         when(catalog.find(anyString())).thenAnswer(inv -> Optional.ofNullable(CatalogFixtures.entry(inv.getArgument(0))));
-        when(records.findByKeysForUpdate(anyString(), any())).thenAnswer(inv -> {
-            Collection<NaturalKey> keys = inv.getArgument(1);
-            if (!keys.isEmpty()) {
-                chunks.add(keys.stream().map(NaturalKey::documentNumber).toList());
-            }
-            Map<NaturalKey, CreditRecord> found = new HashMap<>();
-            keys.forEach(k -> Optional.ofNullable(table.get(k)).ifPresent(r -> found.put(k, r)));
-            return found;
-        });
+        when(records.findByKeysForUpdate(anyString(), any())).thenAnswer(inv -> lookUp(inv.getArgument(1)));
         when(writer.claim(any(), any())).thenAnswer(inv -> {
             Set<UUID> claimed = new HashSet<>();
             for (CreditRecord r : inv.<List<CreditRecord>>getArgument(0)) {
@@ -147,6 +143,15 @@ class IngestServiceTest {
         });
     }
 
+    private Map<NaturalKey, CreditRecord> lookUp(Collection<NaturalKey> keys) {
+        if (!keys.isEmpty()) {
+            chunks.add(keys.stream().map(NaturalKey::documentNumber).toList());
+        }
+        Map<NaturalKey, CreditRecord> found = new HashMap<>();
+        keys.forEach(k -> Optional.ofNullable(table.get(k)).ifPresent(r -> found.put(k, r)));
+        return found;
+    }
+
     private static NaturalKey key(CreditRecord r) {
         return new NaturalKey(r.category(), r.documentNumber());
     }
@@ -157,8 +162,8 @@ class IngestServiceTest {
     }
 
     private IngestService service(int chunkSize, int maxRows, long maxBytes) {
-        return new IngestService(catalog, resolver, policy, store, counters, json, chunkSize, maxRows, maxBytes, 4,
-                BatchReader.DEFAULT_MAX_LINE_BYTES);
+        return new IngestService(catalog, resolver, policy, store, new ChunkWriters(store, new SimpleMeterRegistry(), 3, 4), counters,
+                json, chunkSize, maxRows, maxBytes, 4, BatchReader.DEFAULT_MAX_LINE_BYTES);
     }
 
     private IngestService service(int chunkSize) {
@@ -272,14 +277,65 @@ class IngestServiceTest {
     // --- chunks
 
     @Test
-    void chunksAreStoredOneAfterTheOtherInInputOrder() throws IOException {
+    void everyChunkIsStoredOnceAndTheReportIsInInputOrder() throws IOException {
         byte[] body = ndjson(IntStream.rangeClosed(1, 5).mapToObj(i -> line(i % 2 == 0 ? ACME : BETA, "D" + i, "事实")).toArray(String[]::new));
 
         BatchReport report = batch(service(2), body);
 
-        assertThat(chunks).containsExactly(List.of("D1", "D2"), List.of("D3", "D4"), List.of("D5"));
+        assertThat(chunks).containsExactlyInAnyOrder(List.of("D1", "D2"), List.of("D3", "D4"), List.of("D5"));
         assertThat(report.rows()).extracting(RowResult::row).containsExactly(1, 2, 3, 4, 5);
         assertThat(report.rows()).extracting(RowResult::result).containsOnly("created");
+    }
+
+    @Test
+    void chunksWithDisjointKeysAreStoredAtOnce() throws IOException {
+        AtomicInteger storing = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        slowLookUps(key -> true, storing, most);
+
+        BatchReport report = batch(service(2), ndjson(IntStream.rangeClosed(1, 8).mapToObj(i -> line(ACME, "D" + i, "事实"))
+                .toArray(String[]::new)));
+
+        assertThat(most.get()).as("chunks being stored at the same time").isEqualTo(3);
+        assertThat(report.totals().created()).isEqualTo(8);
+    }
+
+    @Test
+    void aKeyRepeatedInALaterChunkIsStoredAfterTheChunkHoldingItsEarlierVersion() throws IOException {
+        // the first chunk's look-up is slow: without the wait the later chunks would read D1 before it exists
+        slowLookUps(key -> key.documentNumber().equals("D2"), new AtomicInteger(), new AtomicInteger());
+
+        BatchReport report = batch(service(2), ndjson(line(ACME, "D1", "第一稿"), line(ACME, "D2", "事实"), line(BETA, "D3", "事实"),
+                line(ACME, "D1", "第二稿"), line(GAMMA, "D5", "事实"), line(ACME, "D1", "第三稿")));
+
+        assertThat(report.rows()).filteredOn(r -> "D1".equals(r.documentNumber())).extracting(RowResult::result, RowResult::version)
+                .containsExactly(tuple("created", 1), tuple("updated", 2), tuple("updated", 3));
+        assertThat(versions).extracting(c -> c.history().fields().get("violationFacts")).containsExactly("第一稿", "第二稿");
+        assertThat(table.get(new NaturalKey("TAX_MAJOR_VIOLATION", "D1")).fields()).containsEntry("violationFacts", "第三稿");
+    }
+
+    @Test
+    void aChunkFailingAsAWholeFailsTheBatchAfterTheChunksBeingStored() {
+        doThrow(new IllegalStateException("disk on fire")).when(counters).add(anyString(), any());
+
+        assertThatThrownBy(() -> batch(service(2), ndjson(IntStream.rangeClosed(1, 6).mapToObj(i -> line(ACME, "D" + i, "事实"))
+                .toArray(String[]::new)))).isInstanceOf(IllegalStateException.class).hasMessage("disk on fire");
+    }
+
+    /** Look-ups of chunks holding a key {@code slow} accepts take 150 ms; {@code most} keeps the most at once. */
+    private void slowLookUps(Predicate<NaturalKey> slow, AtomicInteger storing, AtomicInteger most) {
+        doAnswer(inv -> {
+            Collection<NaturalKey> keys = inv.getArgument(1);
+            most.accumulateAndGet(storing.incrementAndGet(), Math::max);
+            try {
+                if (keys.stream().anyMatch(slow)) {
+                    Thread.sleep(150);
+                }
+                return lookUp(keys);
+            } finally {
+                storing.decrementAndGet();
+            }
+        }).when(records).findByKeysForUpdate(anyString(), any());
     }
 
     @Test
