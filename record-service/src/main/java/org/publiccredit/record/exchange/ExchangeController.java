@@ -5,7 +5,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.publiccredit.commons.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The exchange feed for partners and the provincial platform (partner clients, admins): JSON pages or NDJSON. */
@@ -21,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ExchangeController {
 
     static final String NDJSON = "application/x-ndjson";
+    private static final Executor WRITERS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final ExchangeFeed feed;
     private final JsonMapper json;
@@ -44,11 +50,15 @@ class ExchangeController {
     ResponseEntity<byte[]> changesNdjson(@RequestParam(defaultValue = "0") @Min(0) long after,
             @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit, Caller caller) {
         ExchangeFeed.Page page = feed.pull(caller, after, limit);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(page.changes().size() * 512 + 128);
-        for (Map<String, Object> change : page.changes()) {
-            json.writeValue(out, change);
-            out.write('\n');
-        }
+        List<Map<String, Object>> changes = page.changes();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(changes.size() * 1024 + 128);
+        // a page's changes are independent: a large page is written in two halves at once (a client reads its pages one
+        // after the other, so this is the time it waits)
+        int half = changes.size() >= 1000 ? changes.size() / 2 : 0;
+        CompletableFuture<byte[]> first = CompletableFuture.supplyAsync(() -> lines(changes.subList(0, half)), WRITERS);
+        byte[] second = lines(changes.subList(half, changes.size()));
+        out.writeBytes(first.join());
+        out.writeBytes(second);
         Map<String, Object> tail = new LinkedHashMap<>();
         tail.put("lastSeq", page.lastSeq());
         tail.put("headSeq", page.headSeq());
@@ -56,5 +66,17 @@ class ExchangeController {
         json.writeValue(out, tail);
         out.write('\n');
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(out.toByteArray());
+    }
+
+    /** One JSON line per change, through one generator (one per change was a third of a page's time). */
+    private byte[] lines(List<Map<String, Object>> changes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(changes.size() * 1024);
+        try (SequenceWriter lines = json.writer().withRootValueSeparator("\n").writeValues(out)) {
+            lines.writeAll(changes);
+        }
+        if (!changes.isEmpty()) {
+            out.write('\n');
+        }
+        return out.toByteArray();
     }
 }
