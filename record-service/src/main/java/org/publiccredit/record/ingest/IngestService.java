@@ -95,7 +95,13 @@ public class IngestService {
             throw ApiException.invalid("VALIDATION_FAILED", "The record has invalid fields", outcome.problems());
         }
         RowValidator.ValidRow v = outcome.row();
-        SubjectRef ref = resolver.resolve(v.identifier(), v.name(), v.type());
+        SubjectRef ref;
+        try {
+            ref = resolver.resolve(v.identifier(), v.name(), v.type());
+        } catch (ApiException e) {
+            counters.add(department, IngestCounts.rejected(1)); // as a batch row refused for its subject is
+            throw e;
+        }
         RowResult r = store.storeOne(department, new PendingRow(1, v), Map.of(v.identifier(), ref));
         if (!r.stored()) {
             throw ApiException.conflict(r.code(), r.errors().isEmpty() ? "The record cannot be changed" : r.errors().getFirst().message());

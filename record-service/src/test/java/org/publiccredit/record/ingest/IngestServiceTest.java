@@ -454,12 +454,13 @@ class IngestServiceTest {
     }
 
     @Test
-    void aSinglePushWhoseSubjectIsRefusedStoresNothing() {
+    void aSinglePushWhoseSubjectIsRefusedStoresNothingAndIsCountedAsRejected() {
         refusals.put(ACME, refused("SUBJECT_IDENTIFIER_INVALID", List.of()));
 
         assertThatThrownBy(() -> service(10).pushOne(TAX_OFFICER, taxViolation(ACME, "D1", "事实")))
                 .isSameAs(refusals.get(ACME));
         assertThat(table).isEmpty();
+        verify(counters).add("tax", IngestCounts.rejected(1));
     }
 
     // --- refusals of the caller and of the upload
