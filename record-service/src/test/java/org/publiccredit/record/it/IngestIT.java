@@ -138,6 +138,46 @@ class IngestIT {
         assertThat(report.path("rows").get(2).path("version").asInt()).isEqualTo(2);
     }
 
+    /**
+     * A batch of several chunks (1,000 rows each) is stored several chunks at once; a key repeated in later chunks is stored
+     * after the chunk holding its earlier version, so the report and the stored record follow the rows' order.
+     */
+    @Test
+    void aKeyRepeatedAcrossTheChunksOfALargeBatchIsVersionedInRowOrder() {
+        List<String> subjects = java.util.stream.IntStream.range(0, 10).mapToObj(i -> Records.freshUscc()).toList();
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            rows.add(Records.penaltyDecided(subjects.get(i % subjects.size()), 10));
+        }
+        Map<String, Object> repeated = rows.get(4);
+        Map<String, Object> corrected = new HashMap<>(repeated);
+        Map<String, Object> fields = new HashMap<>(Records.penaltyFields());
+        fields.put("fineAmount", "7");
+        corrected.put("fields", fields);
+        rows.set(1499, corrected); // chunk 2
+        rows.set(2499, corrected); // chunk 3: the same content again
+        StringBuilder nd = new StringBuilder();
+        rows.forEach(r -> nd.append(Api.JSON.writeValueAsString(r)).append('\n'));
+
+        JsonNode report = market.post("/api/v1/records:batch", "application/x-ndjson", nd.toString().getBytes(StandardCharsets.UTF_8))
+                .expect(200).json();
+
+        assertThat(report.path("totals").path("created").asInt()).isEqualTo(2998);
+        assertThat(report.path("totals").path("updated").asInt()).isEqualTo(1);
+        assertThat(report.path("totals").path("unchanged").asInt()).isEqualTo(1);
+        List<JsonNode> results = report.path("rows").valueStream().toList();
+        assertThat(results).extracting(r -> r.path("row").asInt()).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, 3000).boxed().toList());
+        assertThat(List.of(results.get(4), results.get(1499), results.get(2499)))
+                .extracting(r -> r.path("result").asString() + ":" + r.path("version").asInt() + ":" + r.path("id").asString())
+                .containsExactly("created:1:" + results.get(4).path("id").asString(), "updated:2:" + results.get(4).path("id").asString(),
+                        "unchanged:2:" + results.get(4).path("id").asString());
+        // what is stored is the corrected content: pushing it once more changes nothing
+        JsonNode single = market.post("/api/v1/records", corrected).expect(200).json();
+        assertThat(single.path("result").asString()).isEqualTo("unchanged");
+        assertThat(single.path("version").asInt()).isEqualTo(2);
+    }
+
     @Test
     void aGb18030UploadIsRefusedAsAWhole() {
         String csv = "category,subjectIdentifier,subjectName,documentNumber,decisionDate\nADM_PENALTY," + Records.freshUscc()
