@@ -1,9 +1,13 @@
 package org.publiccredit.record.exchange;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 class ExchangeController {
 
     static final String NDJSON = "application/x-ndjson";
+    /** Pages of at least this many changes are written in two halves at once. */
+    static final int SPLIT_FROM = 1000;
     private static final Executor WRITERS = Executors.newVirtualThreadPerTaskExecutor();
+    private static final byte[] OPEN_CHANGES = "{\"changes\":[".getBytes(StandardCharsets.UTF_8);
 
     private final ExchangeFeed feed;
     private final JsonMapper json;
@@ -40,9 +47,19 @@ class ExchangeController {
     @Operation(operationId = "pullExchangeChanges", summary = "The exchange feed after a seq: UPSERT (the view the client may "
             + "receive) and WITHDRAWN changes, with lastSeq, headSeq and hasMore (partner, admin)",
             description = "Accept: application/x-ndjson gives one change per line, then a last line {lastSeq, headSeq, hasMore}.")
-    ExchangeFeed.Page changes(@RequestParam(defaultValue = "0") @Min(0) long after,
+    @ApiResponse(responseCode = "200", description = "A page of the feed", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = ExchangeFeed.Page.class)))
+    ResponseEntity<byte[]> changes(@RequestParam(defaultValue = "0") @Min(0) long after,
             @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit, Caller caller) {
-        return feed.pull(caller, after, limit);
+        ExchangeFeed.Page page = feed.pull(caller, after, limit);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(page.changes().size() * 1024 + 128);
+        out.writeBytes(OPEN_CHANGES);
+        out.writeBytes(joined(page.changes(), ","));
+        out.write(']');
+        byte[] position = json.writeValueAsBytes(position(page)); // {"lastSeq":…}: its members follow the list
+        out.write(',');
+        out.write(position, 1, position.length - 1);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toByteArray());
     }
 
     @GetMapping(path = "/api/v1/exchange/changes", produces = NDJSON)
@@ -50,32 +67,48 @@ class ExchangeController {
     ResponseEntity<byte[]> changesNdjson(@RequestParam(defaultValue = "0") @Min(0) long after,
             @RequestParam(defaultValue = "500") @Min(1) @Max(5000) int limit, Caller caller) {
         ExchangeFeed.Page page = feed.pull(caller, after, limit);
-        List<Map<String, Object>> changes = page.changes();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(changes.size() * 1024 + 128);
-        // a page's changes are independent: a large page is written in two halves at once (a client reads its pages one
-        // after the other, so this is the time it waits)
-        int half = changes.size() >= 1000 ? changes.size() / 2 : 0;
-        CompletableFuture<byte[]> first = CompletableFuture.supplyAsync(() -> lines(changes.subList(0, half)), WRITERS);
-        byte[] second = lines(changes.subList(half, changes.size()));
-        out.writeBytes(first.join());
-        out.writeBytes(second);
-        Map<String, Object> tail = new LinkedHashMap<>();
-        tail.put("lastSeq", page.lastSeq());
-        tail.put("headSeq", page.headSeq());
-        tail.put("hasMore", page.hasMore());
-        json.writeValue(out, tail);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(page.changes().size() * 1024 + 128);
+        out.writeBytes(joined(page.changes(), "\n"));
+        if (!page.changes().isEmpty()) {
+            out.write('\n');
+        }
+        json.writeValue(out, position(page));
         out.write('\n');
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(out.toByteArray());
     }
 
-    /** One JSON line per change, through one generator (one per change was a third of a page's time). */
-    private byte[] lines(List<Map<String, Object>> changes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(changes.size() * 1024);
-        try (SequenceWriter lines = json.writer().withRootValueSeparator("\n").writeValues(out)) {
-            lines.writeAll(changes);
+    /** The page's position: {@code lastSeq}, {@code headSeq}, {@code hasMore}. */
+    private static Map<String, Object> position(ExchangeFeed.Page page) {
+        Map<String, Object> position = new LinkedHashMap<>();
+        position.put("lastSeq", page.lastSeq());
+        position.put("headSeq", page.headSeq());
+        position.put("hasMore", page.hasMore());
+        return position;
+    }
+
+    /**
+     * The changes as JSON values joined by the separator. A page's changes are independent: a large page is written in two
+     * halves at once (a client reads its pages one after the other, so this is the time it waits), each half through one
+     * generator (one per change was a third of a page's time).
+     */
+    private byte[] joined(List<Map<String, Object>> changes, String separator) {
+        int half = changes.size() >= SPLIT_FROM ? changes.size() / 2 : 0;
+        CompletableFuture<byte[]> first = CompletableFuture.supplyAsync(() -> values(changes.subList(0, half), separator), WRITERS);
+        byte[] second = values(changes.subList(half, changes.size()), separator);
+        byte[] firstBytes = first.join();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(firstBytes.length + second.length + 1);
+        out.writeBytes(firstBytes);
+        if (firstBytes.length > 0 && second.length > 0) {
+            out.writeBytes(separator.getBytes(StandardCharsets.UTF_8));
         }
-        if (!changes.isEmpty()) {
-            out.write('\n');
+        out.writeBytes(second);
+        return out.toByteArray();
+    }
+
+    private byte[] values(List<Map<String, Object>> changes, String separator) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(changes.size() * 1024);
+        try (SequenceWriter values = json.writer().withRootValueSeparator(separator).writeValues(out)) {
+            values.writeAll(changes);
         }
         return out.toByteArray();
     }

@@ -1,5 +1,6 @@
 package org.publiccredit.record.exchange;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -31,7 +32,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The exchange feed: partner clients and admins only, paging parameters checked, JSON or NDJSON. */
 @WebMvcTest(ExchangeController.class)
@@ -109,5 +113,44 @@ class ExchangeControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.parseMediaType(ExchangeController.NDJSON)))
                 .andExpect(content().string("{\"seq\":7}\n{\"lastSeq\":7,\"headSeq\":9,\"hasMore\":true}\n"));
         verify(feed).pull(any(), eq(0L), eq(1));
+    }
+
+    @Test
+    void aLargePageWrittenInTwoHalvesKeepsEveryChangeInOrderInBothFormats() throws Exception {
+        int n = ExchangeController.SPLIT_FROM + 1;
+        List<Map<String, Object>> changes = java.util.stream.IntStream.rangeClosed(1, n)
+                .mapToObj(i -> Map.<String, Object>of("seq", i, "kind", "UPSERT")).toList();
+        when(feed.pull(any(), anyLong(), anyInt())).thenReturn(new ExchangeFeed.Page(changes, n, n + 5, true));
+
+        String page = mvc.perform(get(CHANGES).param("limit", "5000").with(as("partner")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andReturn().getResponse().getContentAsString();
+        JsonMapper reader = JsonMapper.builder().build();
+        JsonNode json = reader.readTree(page);
+        assertThat(json.path("changes").valueStream().map(c -> c.path("seq").asInt()).toList())
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, n).boxed().toList());
+        assertThat(json.path("lastSeq").asLong()).isEqualTo(n);
+        assertThat(json.path("hasMore").asBoolean()).isTrue();
+
+        String lines = mvc.perform(get(CHANGES).param("limit", "5000").header(HttpHeaders.ACCEPT, ExchangeController.NDJSON)
+                .with(as("partner"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<String> split = List.of(lines.split("\n", -1));
+        assertThat(split).hasSize(n + 2); // n changes, the position, the empty string after the last newline
+        assertThat(split.subList(0, n)).extracting(l -> reader.readTree(l).path("seq").asInt())
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, n).boxed().toList());
+        assertThat(split.get(n)).isEqualTo("{\"lastSeq\":" + n + ",\"headSeq\":" + (n + 5) + ",\"hasMore\":true}");
+        assertThat(split.get(n + 1)).isEmpty();
+    }
+
+    @Test
+    void anEmptyPageIsAnEmptyListWithItsPositionInBothFormats() throws Exception {
+        when(feed.pull(any(), anyLong(), anyInt())).thenReturn(new ExchangeFeed.Page(List.of(), 12, 12, false));
+        mvc.perform(get(CHANGES).param("after", "12").with(as("partner")))
+                .andExpect(status().isOk())
+                .andExpect(content().json("{\"changes\":[],\"lastSeq\":12,\"headSeq\":12,\"hasMore\":false}", JsonCompareMode.STRICT));
+        mvc.perform(get(CHANGES).param("after", "12").header(HttpHeaders.ACCEPT, ExchangeController.NDJSON).with(as("partner")))
+                .andExpect(status().isOk())
+                .andExpect(content().string("{\"lastSeq\":12,\"headSeq\":12,\"hasMore\":false}\n"));
     }
 }
