@@ -92,15 +92,16 @@ class ExchangeController {
      * generator (one per change was a third of a page's time).
      */
     private byte[] joined(List<Map<String, Object>> changes, String separator) {
-        int half = changes.size() >= SPLIT_FROM ? changes.size() / 2 : 0;
+        if (changes.size() < SPLIT_FROM) {
+            return values(changes, separator);
+        }
+        int half = changes.size() / 2;
         CompletableFuture<byte[]> first = CompletableFuture.supplyAsync(() -> values(changes.subList(0, half), separator), WRITERS);
         byte[] second = values(changes.subList(half, changes.size()), separator);
         byte[] firstBytes = first.join();
         ByteArrayOutputStream out = new ByteArrayOutputStream(firstBytes.length + second.length + 1);
         out.writeBytes(firstBytes);
-        if (firstBytes.length > 0 && second.length > 0) {
-            out.writeBytes(separator.getBytes(StandardCharsets.UTF_8));
-        }
+        out.writeBytes(separator.getBytes(StandardCharsets.UTF_8));
         out.writeBytes(second);
         return out.toByteArray();
     }

@@ -3,7 +3,6 @@ package org.publiccredit.record.ingest;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,34 +94,24 @@ final class ChunkWriter {
         }
     }
 
+    /** Settles the chunks already stored, so that their slots count as free. */
     private void reap() {
-        for (Iterator<InFlight> it = inFlight.iterator(); it.hasNext(); ) {
-            InFlight f = it.next();
+        for (InFlight f : List.copyOf(inFlight)) {
             if (f.done().isDone()) {
-                it.remove();
-                collect(f);
+                join(f);
             }
         }
     }
 
+    /** Waits for the chunk; the batch keeps the first failure of a chunk as a whole. */
     private void join(InFlight f) {
         inFlight.remove(f);
         try {
             f.done().join();
         } catch (CompletionException e) {
-            // collected below
-        }
-        collect(f);
-    }
-
-    private void collect(InFlight f) {
-        if (!f.done().isCompletedExceptionally() || failure != null) {
-            return;
-        }
-        try {
-            f.done().join();
-        } catch (CompletionException e) {
-            failure = e.getCause() instanceof RuntimeException r ? r : e;
+            if (failure == null) {
+                failure = e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
     }
 }

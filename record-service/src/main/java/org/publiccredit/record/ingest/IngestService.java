@@ -51,8 +51,7 @@ public class IngestService {
     private final int maxLineBytes;
 
     IngestService(Catalog catalog, SubjectResolver resolver, PublicityPolicy policy, ChunkStore store, ChunkWriters writers,
-            IngestCounters counters,
-            JsonMapper json, @Value("${platform.batch.chunk-size:1000}") int chunkSize,
+            IngestCounters counters, JsonMapper json, @Value("${platform.batch.chunk-size:1000}") int chunkSize,
             @Value("${platform.batch.max-rows:100000}") int maxRows, @Value("${platform.batch.max-bytes:268435456}") long maxBytes,
             @Value("${platform.batch.resolve-parallelism:16}") int resolveParallelism,
             @Value("${platform.batch.max-line-bytes:1048576}") int maxLineBytes) {
