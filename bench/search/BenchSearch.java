@@ -183,7 +183,7 @@ public class BenchSearch {
         Token tax = gradeProbe ? new Token("officer-tax") : null;
         if (gradeProbe) {
             log("grade probes: every 500 ms a black-list entry (TAX_MAJOR_VIOLATION, officer-tax) for one of these subjects not yet"
-                    + " graded D, then its public profile polled until its evaluation shows grade D: the grade recomputation lag");
+                    + " graded D, then a search for its code filtered by grade D polled until it finds it: the grade recomputation lag in the index");
         }
         settle("STEP 6a");
         new SteadyState(subjects, run, probeTag, officer, 900_000, "warm-up (not counted): ").grades(tax).run(SteadyState.WARM_UP_SECONDS);
@@ -874,8 +874,9 @@ public class BenchSearch {
         }
 
         /**
-         * A black-list entry for one of the run's subjects (each probe another one), then its public profile polled until
-         * its evaluation says D: the time from the push's answer until the recomputed grade is public. A subject already
+         * A black-list entry for one of the run's subjects (each probe another one), then a search for its code with the
+         * filter grade=D polled until it finds the subject: the time from the push's answer until the recomputed grade is in
+         * the index (the profile reads the evaluation from record-service when shown, decision 0009). A subject already
          * at D (an earlier run probed it) is skipped and counted.
          */
         void gradeProbe() {
@@ -899,7 +900,9 @@ public class BenchSearch {
                     firstError = firstError != null ? firstError : "grade probe " + k + ": " + r.statusCode() + " " + excerpt(r.body());
                     return;
                 }
-                awaitInProfile(s.code(), "\"grade\":\"D\"", acknowledged);
+                // the index's grade (what the grade filter and facet use); since decision 0009 the profile shows record-service's
+                // evaluation read with it, which is current at once and would not measure the recomputation in the index
+                awaitIn(GATEWAY + "/api/v1/search?grade=D&q=" + s.code(), "\"code\":\"" + s.code() + "\"", acknowledged);
             } catch (Exception e) {
                 probeFailures.incrementAndGet();
                 firstError = firstError != null ? firstError : "grade probe " + k + ": " + e;
@@ -942,8 +945,13 @@ public class BenchSearch {
          * polls/s per open probe fed back into the lag).
          */
         void awaitInProfile(String code, String expected, long acknowledged) throws Exception {
+            awaitIn(GATEWAY + "/api/v1/public/subjects/" + code, expected, acknowledged);
+        }
+
+        /** The same for any anonymous GET through the gateway. */
+        void awaitIn(String url, String expected, long acknowledged) throws Exception {
             for (long next = acknowledged; System.nanoTime() - acknowledged < 60_000_000_000L; ) {
-                HttpResponse<String> p = get(GATEWAY + "/api/v1/public/subjects/" + code, nextIp());
+                HttpResponse<String> p = get(url, nextIp());
                 if (p.statusCode() == 200 && p.body().contains(expected)) {
                     lags.add(System.nanoTime() - acknowledged);
                     return;
@@ -994,7 +1002,7 @@ public class BenchSearch {
                         load());
             }
             log(label + "probes%s: %d started, %d visible, %d not visible within 60 s, %d failed pushes, %d skipped (already D)",
-                    tax != null ? " (grade: push acknowledged -> grade D in the public profile)" : "", probes.get() - firstProbe, visible.length,
+                    tax != null ? " (grade: push acknowledged -> found by the search filter grade=D)" : "", probes.get() - firstProbe, visible.length,
                     invisible.get(), probeFailures.get(), skippedProbes.get());
             log(label + "GAUGE search_indexer_lag_seconds max over %d samples (every 250 ms): subject %.2f s, record %.2f s", samples.get(),
                     subjectGauge.get(), recordGauge.get());

@@ -239,6 +239,7 @@ export interface components {
             disputed?: components["schemas"]["Entry"][];
             evaluation?: components["schemas"]["Evaluation"];
             formerNames?: string[];
+            grade?: string;
             /** Format: date-time */
             indexedAt?: string;
             industry?: string;
@@ -246,6 +247,7 @@ export interface components {
             links?: components["schemas"]["Links"];
             masked?: string;
             name?: string;
+            partial?: boolean;
             records?: components["schemas"]["CategoryCount"][];
             redList?: components["schemas"]["Entry"][];
             region?: string;
@@ -342,6 +344,7 @@ export interface components {
             size?: number;
         };
         SearchItem: {
+            categories?: string[];
             code?: string;
             counts?: {
                 [key: string]: number;
@@ -370,6 +373,7 @@ export interface components {
             items?: components["schemas"]["SearchItem"][];
             /** Format: int32 */
             page?: number;
+            partial?: boolean;
             query?: string;
             /** Format: int32 */
             size?: number;
@@ -418,7 +422,7 @@ export interface operations {
                     "application/json": components["schemas"]["RebuildView"];
                 };
             };
-            /** @description Bad Request (codes: VALIDATION_FAILED, REQUEST_REJECTED, MALFORMED_REQUEST, PARAMETER_INVALID) */
+            /** @description Bad Request (codes: VALIDATION_FAILED, REQUEST_REJECTED, MALFORMED_REQUEST, ID_NUMBER_IN_URL, PARAMETER_INVALID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -463,7 +467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE) */
+            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -537,7 +541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE) */
+            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -577,7 +581,7 @@ export interface operations {
                     "application/json": components["schemas"]["Profile"];
                 };
             };
-            /** @description Bad Request (codes: VALIDATION_FAILED, REQUEST_REJECTED, MALFORMED_REQUEST, PARAMETER_INVALID) */
+            /** @description Bad Request (codes: VALIDATION_FAILED, REQUEST_REJECTED, MALFORMED_REQUEST, ID_NUMBER_IN_URL, PARAMETER_INVALID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -613,7 +617,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE) */
+            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -688,7 +692,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE) */
+            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -762,7 +766,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE) */
+            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -830,7 +834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE) */
+            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -908,7 +912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description SEARCH_UNAVAILABLE, SEARCH_BUSY (codes: SEARCH_UNAVAILABLE, SEARCH_BUSY, SERVICE_UNAVAILABLE) */
+            /** @description SEARCH_UNAVAILABLE, SEARCH_BUSY (codes: SEARCH_UNAVAILABLE, SEARCH_BUSY, SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -985,7 +989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE) */
+            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1081,7 +1085,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description SEARCH_UNAVAILABLE, SEARCH_BUSY (codes: SEARCH_UNAVAILABLE, SEARCH_BUSY, SERVICE_UNAVAILABLE) */
+            /** @description SEARCH_UNAVAILABLE, SEARCH_BUSY (codes: SEARCH_UNAVAILABLE, SEARCH_BUSY, SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1121,7 +1125,7 @@ export interface operations {
                     "application/json": components["schemas"]["Sample"];
                 };
             };
-            /** @description Bad Request (codes: VALIDATION_FAILED, REQUEST_REJECTED, MALFORMED_REQUEST, PARAMETER_INVALID) */
+            /** @description Bad Request (codes: VALIDATION_FAILED, REQUEST_REJECTED, MALFORMED_REQUEST, ID_NUMBER_IN_URL, PARAMETER_INVALID) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1166,7 +1170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE) */
+            /** @description Service Unavailable (codes: SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE) */
             503: {
                 headers: {
                     [name: string]: unknown;

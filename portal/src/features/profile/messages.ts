@@ -26,6 +26,7 @@ export const messages: Messages = {
         verifiedNo: '未核验',
         indexedAt: '信息更新时间',
         disputedCount: '{count} 条记录异议中',
+        partial: '记录明细暂时无法读取，当前仅显示名单信息和信用等级，请稍后刷新。',
       },
       owner: {
         note: '这是您所在单位的信用主体页面。您可以对记录提出异议，或对符合条件的记录申请信用修复。',
@@ -97,6 +98,7 @@ export const messages: Messages = {
         verifiedNo: 'Not verified',
         indexedAt: 'Updated',
         disputedCount: '{count} records disputed',
+        partial: 'Record details cannot be read just now: only the list entries and the grade are shown. Please refresh later.',
       },
       owner: {
         note: 'This is the page of your own organisation. You can object to a record, or apply to repair an eligible one.',

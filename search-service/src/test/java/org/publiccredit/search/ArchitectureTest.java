@@ -2,6 +2,8 @@ package org.publiccredit.search;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -9,7 +11,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.publiccredit.testkit.ArchitectureRules;
 
-/** Feature packages: index (storage) knows no feature; feed and query do not know the indexer; query does not call feeds. */
+/** Feature packages: index (storage) knows no feature; feed and query do not know the indexer; query reads no feed, only summaries. */
 @AnalyzeClasses(packages = "org.publiccredit.search", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -21,9 +23,13 @@ class ArchitectureTest {
     static final ArchRule feedKnowsNoFeature = noClasses().that().resideInAPackage("..search.feed..")
             .should().dependOnClassesThat().resideInAnyPackage("..search.indexer..", "..search.query..");
 
+    /** Of the feed package the reads use only record-service's summaries, read when a profile or a page is shown (decision 0009). */
     @ArchTest
     static final ArchRule readsDoNotWrite = noClasses().that().resideInAPackage("..search.query..")
-            .should().dependOnClassesThat().resideInAnyPackage("..search.indexer..", "..search.feed..");
+            .should().dependOnClassesThat().resideInAPackage("..search.indexer..")
+            .orShould().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("..search.feed..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("Summary")))
+                    .and(DescribedPredicate.not(JavaClass.Predicates.simpleName("SummaryReads"))));
 
     @ArchTest
     static final ArchRule indexerDoesNotServeReads = noClasses().that().resideInAPackage("..search.indexer..")

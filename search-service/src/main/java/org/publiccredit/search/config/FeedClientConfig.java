@@ -30,4 +30,15 @@ class FeedClientConfig {
         factory.setReadTimeout(Duration.ofSeconds(10));
         return RestClient.builder().requestFactory(factory).requestInterceptor(tokens.interceptor()).build();
     }
+
+    /**
+     * The same token for the public reads' summaries (feed.SummaryReads), with timeouts a profile can afford: Elasticsearch's
+     * read ({@code read-timeout}) plus this one stays under the gateway's 3 s route limit.
+     */
+    @Bean
+    RestClient summaryReadClient(ServiceTokens tokens) {
+        var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build());
+        factory.setReadTimeout(Duration.ofSeconds(1));
+        return RestClient.builder().requestFactory(factory).requestInterceptor(tokens.interceptor()).build();
+    }
 }

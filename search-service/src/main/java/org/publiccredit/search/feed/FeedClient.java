@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import org.publiccredit.search.config.SearchProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ public class FeedClient {
     private final URI subjectService;
     private final URI recordService;
 
-    public FeedClient(RestClient feedRestClient, SearchProperties properties) {
+    public FeedClient(@Qualifier("feedRestClient") RestClient feedRestClient, SearchProperties properties) {
         this.http = feedRestClient;
         this.subjectService = properties.subjectServiceUrl();
         this.recordService = properties.recordServiceUrl();

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * A subject's public credit evaluation (公共信用综合评价) as record-service computes it and its summary carries
- * (docs/contracts.md): the grade with the rules that produced it. Stored whole in the subject's document (not indexed:
- * only {@link SubjectDocument#grade()} is) and shown in an organisation's public profile as it came. Fields
- * record-service adds later are ignored, not refused.
+ * (docs/contracts.md): the grade with the rules that produced it. Only the grade is kept in the subject's document
+ * ({@link SubjectDocument#grade()}); the evaluation itself is shown in an organisation's public profile as record-service's
+ * summary carries it when the profile is read (decision 0009). Fields record-service adds later are ignored, not refused.
  *
  * @param grade {@code A} 优, {@code B} 良, {@code C} 中 or {@code D} 差 ({@link Grade})
  * @param nameZh the grade's Chinese name

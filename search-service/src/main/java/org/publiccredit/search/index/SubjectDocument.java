@@ -1,15 +1,18 @@
 package org.publiccredit.search.index;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.publiccredit.search.names.NameKeys;
 
 /**
- * The one Elasticsearch document per credit subject (信用主体): its public identity and the public summary of its
- * records. Only what the public view allows is stored: a natural person's document carries a name and the masked
+ * The one Elasticsearch document per credit subject (信用主体): its public identity and what of the public summary of its
+ * records is searched, filtered or shown in a hit list (decision 0009): categories, lists and their entries, records
+ * under objection, the grade. What changes with every record (counts per category, the latest penalties, the
+ * evaluation's score and reasons) is not kept: a profile and a page of hits read it from record-service's summary when
+ * shown, so that an ordinary record change leaves most documents as they are and the indexer does not rewrite them. Only what the public view allows is stored: a natural person's document carries a name and the masked
  * number only while a public black-list entry makes the person public; never the keyed hash or the raw number.
  * Documents that are not public ({@code public=false}) only keep what the indexer needs to finish them later
  * (a summary waiting for the subject's identity, or the time at which a summary must be fetched again).
@@ -28,11 +31,9 @@ import org.publiccredit.search.names.NameKeys;
  * @param verified whether the registry verified the subject
  * @param lists {@code red}, {@code black} and/or {@code abnormal} when an entry of that list is in force
  * @param categories catalog codes with at least one public record
- * @param counts public records per catalog code
  * @param redList red-list entries in force
  * @param blackList black-list entries in force
  * @param abnormalList entries of the abnormal business operations list (经营异常名录) in force
- * @param latestPenalties the latest public penalties (at most 5)
  * @param disputed public records under objection
  * @param summaryValidUntil when time alone changes the summary; the indexer fetches it again then
  * @param subjectSeq the subject feed's sequence last applied
@@ -44,18 +45,17 @@ import org.publiccredit.search.names.NameKeys;
  * @param standing 2 active and verified, 1 either, 0 neither: breaks ties of the ranking
  * @param industry the GB/T 4754 section letter (organisations), from the registry
  * @param grade the credit grade A-D of the evaluation (organisations; absent until record-service evaluated the subject)
- * @param evaluation the evaluation as record-service's summary carries it (stored, not indexed; organisations only)
  * @param drawKey a number made from the subject id ({@link #drawKey(String)}, organisations only): supervision samples are
  *        drawn in Elasticsearch's {@code random_score} order over it (a numeric field: over the keyword id it took 6-25 s
  *        for 550,000 subjects, over a number a fraction of a second)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // documents written before decision 0009 still carry counts, latestPenalties and evaluation
 public record SubjectDocument(String subjectId, String kind, @JsonProperty("public") boolean visible, String code,
         String masked, String name, List<String> formerNames, List<String> shortNames, String type, String region, String status, Boolean verified,
-        List<String> lists, List<String> categories, Map<String, Integer> counts, List<ListEntry> redList,
-        List<ListEntry> blackList, List<ListEntry> abnormalList, List<ListEntry> latestPenalties, List<ListEntry> disputed, Instant summaryValidUntil,
-        Long subjectSeq, Long recordSeq, Instant indexedAt, NameKeys names, String orgCode, Integer standing, String industry, String grade,
-        Evaluation evaluation, Long drawKey) {
+        List<String> lists, List<String> categories, List<ListEntry> redList, List<ListEntry> blackList, List<ListEntry> abnormalList,
+        List<ListEntry> disputed, Instant summaryValidUntil, Long subjectSeq, Long recordSeq, Instant indexedAt, NameKeys names, String orgCode,
+        Integer standing, String industry, String grade, Long drawKey) {
 
     /** Kind of a legal person or other organisation, keyed by its USCC. */
     public static final String KIND_USCC = "USCC";
@@ -64,6 +64,21 @@ public record SubjectDocument(String subjectId, String kind, @JsonProperty("publ
 
     public boolean naturalPerson() {
         return KIND_ID_NUMBER.equals(kind);
+    }
+
+    /**
+     * Whether the other document holds the same for searches and hit lists as this one: everything but the feed positions,
+     * the time of writing and the name keys (made from the names, and not kept in {@code _source}, so never read back).
+     * The indexer does not rewrite a document whose new content is the same (decision 0009).
+     */
+    public boolean sameContentAs(SubjectDocument other) {
+        return other != null && withoutBookkeeping().equals(other.withoutBookkeeping());
+    }
+
+    private SubjectDocument withoutBookkeeping() {
+        return new SubjectDocument(subjectId, kind, visible, code, masked, name, formerNames, shortNames, type, region, status, verified,
+                lists, categories, redList, blackList, abnormalList, disputed, summaryValidUntil, null, null, null, null, orgCode, standing,
+                industry, grade, drawKey);
     }
 
     /** The first 8 bytes of the SHA-256 of the subject id (UTF-8), big-endian: the same for a subject in every index. */

@@ -2,6 +2,7 @@ package org.publiccredit.search.indexer;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.publiccredit.search.index.SubjectIndex;
 import org.publiccredit.search.index.SubjectIndex.Stored;
 import org.publiccredit.search.index.SubjectIndex.Write;
 import org.publiccredit.search.indexer.IndexerPhases.Phase;
+import org.publiccredit.search.indexer.PublicDocuments.Indexed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -72,7 +74,7 @@ class ChangeApplier {
         }
         Read read = summariesReflect != null ? readWithSummaries(target, ids) : readThenSummaries(target, ids);
         Map<String, Stored> stored = read.stored();
-        Map<String, Summary> summaries = read.summaries();
+        Map<String, Indexed> parts = read.parts();
         Map<String, SubjectDocument> next = new LinkedHashMap<>();
         for (Change c : changes) {
             if (!isSubject(c)) {
@@ -85,13 +87,13 @@ class ChangeApplier {
             }
             PublicDocuments.Identity identity = deleted(c) ? null : PublicDocuments.identity(c.subject());
             String kind = identity != null ? identity.kind() : doc != null ? doc.kind() : null;
-            Summary fetched = needsSummary(doc) ? summaries.get(id) : null;
-            Summary summary = fetched != null ? fetched : PublicDocuments.summaryOf(doc);
+            Indexed fetched = needsSummary(doc) ? parts.get(id) : null;
+            Indexed part = fetched != null ? fetched : Indexed.of(doc);
             // new to the index in a rebuild: the summary fetched with the page reflects the record feed up to then
             Long recordSeq = doc == null && fetched != null && summariesReflect != null ? summariesReflect : doc != null ? doc.recordSeq() : null;
-            next.put(id, PublicDocuments.build(id, kind, identity, summary, c.seq(), recordSeq, clock.instant()));
+            next.put(id, PublicDocuments.build(id, kind, identity, part, c.seq(), recordSeq, clock.instant()));
         }
-        return write(target, next, stored);
+        return write(target, next, stored, false);
     }
 
     /**
@@ -143,7 +145,7 @@ class ChangeApplier {
                 backlogReads.observe(target, subjects, seqBySubject.size());
             }
             return seqBySubject.isEmpty() ? PendingWrite.DONE
-                    : build(target, seqBySubject.keySet(), reflects, read.stored(), read.summaries(), async);
+                    : build(target, seqBySubject.keySet(), reflects, read.stored(), read.parts(), async, true);
         }
         // a backlog in which summaries are often current already (a subject summarised after later changes were
         // committed, as when catching up an import): skip those first, fetch the rest
@@ -153,7 +155,7 @@ class ChangeApplier {
         if (seqBySubject.isEmpty()) {
             return PendingWrite.DONE;
         }
-        return build(target, seqBySubject.keySet(), reflects, stored, fetchSummaries(seqBySubject.keySet()), async);
+        return build(target, seqBySubject.keySet(), reflects, stored, parts(fetchSummaries(seqBySubject.keySet())), async, true);
     }
 
     /**
@@ -206,16 +208,23 @@ class ChangeApplier {
         }
         Set<String> ids = new LinkedHashSet<>(due);
         Read read = readWithSummaries(target, ids);
-        return build(target, ids, null, read.stored(), read.summaries());
+        return build(target, ids, null, read.stored(), read.parts(), false, false).await();
     }
 
-    /** The stored documents of some subjects and their summaries. */
-    private record Read(Map<String, Stored> stored, Map<String, Summary> summaries) {
+    /** The stored documents of some subjects and what of their summaries the documents keep. */
+    private record Read(Map<String, Stored> stored, Map<String, Indexed> parts) {
     }
 
-    /** Whether a subject change fetches the summary: the subject is new to the index, or an organisation not evaluated yet. */
+    /** Whether a subject change fetches the summary: the subject is new to the index, or an organisation not graded yet. */
     private static boolean needsSummary(SubjectDocument doc) {
-        return doc == null || doc.evaluation() == null && !doc.naturalPerson();
+        return doc == null || doc.grade() == null && !doc.naturalPerson();
+    }
+
+    private Map<String, Indexed> parts(Map<String, Summary> summaries) {
+        Instant now = clock.instant();
+        Map<String, Indexed> parts = new HashMap<>(summaries.size() * 2);
+        summaries.forEach((id, s) -> parts.put(id, Indexed.of(s, now)));
+        return parts;
     }
 
     /**
@@ -234,14 +243,14 @@ class ChangeApplier {
             return new Read(stored, Map.of());
         }
         try {
-            return new Read(stored, fetchSummaries(wanted));
+            return new Read(stored, parts(fetchSummaries(wanted)));
         } catch (RestClientException e) {
             log.warn("summaries of {} subjects not fetched ({}): indexed without them, fetched again by the refresh scan", wanted.size(),
                     e.getClass().getSimpleName());
-            Map<String, Summary> due = new HashMap<>();
+            Map<String, Indexed> due = new HashMap<>();
             for (String id : wanted) {
                 Stored s = stored.get(id);
-                due.put(id, s == null ? Summary.empty(id).dueAt(clock.instant()) : PublicDocuments.summaryOf(s.doc()).dueAt(clock.instant()));
+                due.put(id, Indexed.of(s == null ? null : s.doc()).dueAt(clock.instant()));
             }
             return new Read(stored, due);
         }
@@ -254,45 +263,44 @@ class ChangeApplier {
         if (summaries == null || !summaries.keySet().containsAll(ids)) {
             return readWithSummaries(target, ids); // the call ahead failed: asked again, its failure reported as usual
         }
-        return new Read(stored(target, ids), summaries);
+        return new Read(stored(target, ids), parts(summaries));
     }
 
     /** Reads both at once: record-service summarises the subjects while Elasticsearch reads their documents. */
     private Read readWithSummaries(String target, Set<String> ids) throws IOException {
         CompletableFuture<Map<String, Summary>> fetching = FeedCalls.start(() -> fetchSummaries(ids));
         Map<String, Stored> stored = stored(target, ids); // if this fails, the summaries are simply not used
-        return new Read(stored, FeedCalls.join(fetching));
+        return new Read(stored, parts(FeedCalls.join(fetching)));
     }
 
-    /** New documents with these summaries; {@code recordSeq} moves up to {@code reflects} (null: unchanged). */
-    private int build(String target, Set<String> ids, Long reflects, Map<String, Stored> stored, Map<String, Summary> summaries)
-            throws IOException {
-        return build(target, ids, reflects, stored, summaries, false).await();
-    }
-
-    private PendingWrite build(String target, Set<String> ids, Long reflects, Map<String, Stored> stored,
-            Map<String, Summary> summaries, boolean async) throws IOException {
+    /**
+     * New documents with these summaries; {@code recordSeq} moves up to {@code reflects} (null: unchanged).
+     *
+     * @param skipUnchanged whether a document whose content stays the same is left as it is (record changes: most of them
+     *        change only what the document does not keep, decision 0009)
+     */
+    private PendingWrite build(String target, Set<String> ids, Long reflects, Map<String, Stored> stored, Map<String, Indexed> parts,
+            boolean async, boolean skipUnchanged) throws IOException {
         Map<String, SubjectDocument> next = new LinkedHashMap<>();
         for (String id : ids) {
             SubjectDocument doc = stored.containsKey(id) ? stored.get(id).doc() : null;
-            Summary summary = summaries.get(id);
+            Indexed part = parts.getOrDefault(id, Indexed.NONE);
             PublicDocuments.Identity identity = PublicDocuments.identityOf(doc);
-            String kind = doc != null && doc.kind() != null ? doc.kind() : PublicDocuments.kindFromCode(summary.subjectCode());
-            if (PublicDocuments.needsPersonIdentity(kind, identity, summary)) {
+            String kind = doc != null && doc.kind() != null ? doc.kind() : part.kind();
+            if (PublicDocuments.needsPersonIdentity(kind, identity, part)) {
                 identity = feeds.subject(id).map(PublicDocuments::identity).orElse(null);
             }
             Long recordSeq = doc != null && doc.recordSeq() != null
                     ? (reflects != null ? Long.valueOf(Math.max(doc.recordSeq(), reflects)) : doc.recordSeq())
                     : reflects;
-            next.put(id, PublicDocuments.build(id, kind, identity, summary, doc != null ? doc.subjectSeq() : null, recordSeq,
-                    clock.instant()));
+            next.put(id, PublicDocuments.build(id, kind, identity, part, doc != null ? doc.subjectSeq() : null, recordSeq, clock.instant()));
         }
         if (!async) {
-            return new PendingWrite(CompletableFuture.completedFuture(write(target, next, stored)), next.size());
+            return new PendingWrite(CompletableFuture.completedFuture(write(target, next, stored, skipUnchanged)), next.size());
         }
         return new PendingWrite(FeedCalls.start(() -> {
             try {
-                return write(target, next, stored);
+                return write(target, next, stored, skipUnchanged);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -314,14 +322,30 @@ class ChangeApplier {
         });
     }
 
-    private int write(String target, Map<String, SubjectDocument> next, Map<String, Stored> stored) throws IOException {
+    /**
+     * One bulk request of the documents that changed; with {@code skipUnchanged}, a document whose content is the same as the
+     * stored one ({@link SubjectDocument#sameContentAs}) is not written (its {@code recordSeq} then stays behind, which only
+     * makes a replay fetch its summary again).
+     */
+    private int write(String target, Map<String, SubjectDocument> next, Map<String, Stored> stored, boolean skipUnchanged)
+            throws IOException {
         List<Write> writes = new ArrayList<>(next.size());
-        next.forEach((id, doc) -> {
-            Stored prev = stored.get(id);
-            if (doc != null || prev != null) {
-                writes.add(new Write(id, doc, prev));
+        int unchanged = 0;
+        for (Map.Entry<String, SubjectDocument> e : next.entrySet()) {
+            Stored prev = stored.get(e.getKey());
+            SubjectDocument doc = e.getValue();
+            if (skipUnchanged && prev != null && doc != null && doc.sameContentAs(prev.doc())) {
+                unchanged++;
+            } else if (doc != null || prev != null) {
+                writes.add(new Write(e.getKey(), doc, prev));
             }
-        });
+        }
+        if (skipUnchanged) {
+            phases.documents(writes.size(), unchanged);
+        }
+        if (writes.isEmpty()) {
+            return 0;
+        }
         phases.time(Phase.BULK, () -> {
             index.write(target, writes);
             return null;

@@ -1,5 +1,6 @@
 package org.publiccredit.search.indexer;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
@@ -35,12 +36,24 @@ class IndexerPhases {
     }
 
     private final Map<Phase, Timer> timers = new EnumMap<>(Phase.class);
+    private final Counter written;
+    private final Counter unchanged;
 
     IndexerPhases(MeterRegistry registry) {
+        written = Counter.builder("search.indexer.record.documents").tag("outcome", "written")
+                .description("documents the live indexer wrote or left as they were after record changes").register(registry);
+        unchanged = Counter.builder("search.indexer.record.documents").tag("outcome", "unchanged")
+                .description("documents the live indexer wrote or left as they were after record changes").register(registry);
         for (Phase p : Phase.values()) {
             timers.put(p, Timer.builder("search.indexer.phase").tag("phase", p.name().toLowerCase(Locale.ROOT))
                     .description("time the indexer spends per phase of a page").register(registry));
         }
+    }
+
+    /** After record changes: how many documents were written and how many were left as they were (the same content). */
+    void documents(int writtenNow, int unchangedNow) {
+        written.increment(writtenNow);
+        unchanged.increment(unchangedNow);
     }
 
     <T, E extends Exception> T time(Phase phase, Step<T, E> step) throws E {

@@ -14,6 +14,7 @@ import org.publiccredit.search.feed.SubjectPayload;
 import org.publiccredit.search.feed.Summary;
 import org.publiccredit.search.index.Evaluation;
 import org.publiccredit.search.index.Grade;
+import org.publiccredit.search.index.ListEntry;
 import org.publiccredit.search.index.SubjectDocument;
 import org.publiccredit.search.names.NameKeys;
 
@@ -75,13 +76,66 @@ final class PublicDocuments {
                 d.shortNames() != null ? d.shortNames() : List.of(), d.type(), d.region(), d.status(), d.verified(), d.industry());
     }
 
-    /** The summary a stored document holds (empty when none). */
-    static Summary summaryOf(SubjectDocument d) {
-        if (d == null) {
-            return null;
+    /**
+     * What of a subject's public summary its document keeps (decision 0009): the categories with public records, the
+     * lists' entries in force, the records under objection, the grade, and when the summary must be fetched again.
+     *
+     * @param kind the subject's kind as record-service's code shows it ({@link #kindFromCode}), or null when not known
+     * @param categories catalog codes with at least one public record
+     * @param redList red-list entries in force
+     * @param blackList black-list entries in force
+     * @param abnormalList entries of the abnormal business operations list in force
+     * @param disputed public records under objection
+     * @param refreshAt when time alone changes the summary (its {@code validUntil}, or the day the grade changes), or null
+     * @param grade the grade A-D, or null (persons, or not evaluated yet)
+     */
+    record Indexed(String kind, List<String> categories, List<ListEntry> redList, List<ListEntry> blackList, List<ListEntry> abnormalList,
+            List<ListEntry> disputed, Instant refreshAt, String grade) {
+
+        static final Indexed NONE = new Indexed(null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
+
+        Indexed {
+            categories = categories != null ? List.copyOf(categories) : List.of();
+            redList = redList != null ? List.copyOf(redList) : List.of();
+            blackList = blackList != null ? List.copyOf(blackList) : List.of();
+            abnormalList = abnormalList != null ? List.copyOf(abnormalList) : List.of();
+            disputed = disputed != null ? List.copyOf(disputed) : List.of();
         }
-        return new Summary(d.subjectId(), d.code(), d.counts(), d.redList(), d.blackList(), d.abnormalList(), d.latestPenalties(), d.disputed(),
-                d.summaryValidUntil(), d.evaluation());
+
+        /** The part of a summary fetched now (null: none fetched, nothing public known). */
+        static Indexed of(Summary s, Instant now) {
+            if (s == null) {
+                return NONE;
+            }
+            List<String> categories = new TreeMap<>(s.counts()).entrySet().stream()
+                    .filter(e -> e.getKey() != null && e.getValue() != null && e.getValue() > 0).map(Map.Entry::getKey).toList();
+            Evaluation evaluation = s.evaluation();
+            String grade = evaluation != null ? Grade.parse(evaluation.grade()).map(Grade::name).orElse(null) : null;
+            return new Indexed(kindFromCode(s.subjectCode()), categories, s.redList(), s.blackList(), s.abnormalList(), s.disputed(),
+                    PublicDocuments.refreshAt(s.validUntil(), evaluation, now), grade);
+        }
+
+        /** What a stored document holds (NONE when there is none). */
+        static Indexed of(SubjectDocument d) {
+            return d == null ? NONE
+                    : new Indexed(d.kind(), d.categories(), d.redList(), d.blackList(), d.abnormalList(), d.disputed(), d.summaryValidUntil(), d.grade());
+        }
+
+        /** The same, to be fetched again at {@code at} at the latest (when record-service could not answer). */
+        Indexed dueAt(Instant at) {
+            return new Indexed(kind, categories, redList, blackList, abnormalList, disputed,
+                    refreshAt == null || at.isBefore(refreshAt) ? at : refreshAt, grade);
+        }
+
+        /** Whether any record is public (a person's document exists only then). */
+        boolean anyPublic() {
+            return !categories.isEmpty();
+        }
+
+        boolean isEmpty() {
+            return categories.isEmpty() && redList.isEmpty() && blackList.isEmpty() && abnormalList.isEmpty() && disputed.isEmpty()
+                    && refreshAt == null;
+        }
     }
 
     /** Tells a person from an organisation by the code record-service shows: a masked number has asterisks. */
@@ -93,13 +147,8 @@ final class PublicDocuments {
     }
 
     /** Whether a natural person has a public black-list entry but the identity still has to be fetched. */
-    static boolean needsPersonIdentity(String kind, Identity identity, Summary summary) {
-        return SubjectDocument.KIND_ID_NUMBER.equals(kind) && identity == null && summary != null && hasPublicRecords(summary);
-    }
-
-    /** Whether the summary lists any public record (its counts are of public records only). */
-    private static boolean hasPublicRecords(Summary s) {
-        return s.counts().values().stream().anyMatch(n -> n != null && n > 0);
+    static boolean needsPersonIdentity(String kind, Identity identity, Indexed part) {
+        return SubjectDocument.KIND_ID_NUMBER.equals(kind) && identity == null && part.anyPublic();
     }
 
     /**
@@ -108,38 +157,30 @@ final class PublicDocuments {
      * @param subjectId the subject
      * @param kind {@code USCC} / {@code ID_NUMBER}, or null when not known yet
      * @param identity the registry's view, or null when not known
-     * @param summary the public summary, or null when not fetched yet
+     * @param part what of the public summary the document keeps ({@link Indexed#NONE} when none is known yet)
      * @param subjectSeq subject feed sequence applied
      * @param recordSeq record feed sequence applied
      * @param now the time of indexing
      */
-    static SubjectDocument build(String subjectId, String kind, Identity identity, Summary summary, Long subjectSeq, Long recordSeq,
+    static SubjectDocument build(String subjectId, String kind, Identity identity, Indexed part, Long subjectSeq, Long recordSeq,
             Instant now) {
         String k = identity != null ? identity.kind() : kind;
-        Summary s = summary != null ? summary : Summary.empty(subjectId);
+        Indexed s = part != null ? part : Indexed.NONE;
         if (SubjectDocument.KIND_ID_NUMBER.equals(k)) {
             // what of a person is public (only lists whose catalog rule says so) record-service's summary decides alone
-            boolean visible = identity != null && hasPublicRecords(s);
+            boolean visible = identity != null && s.anyPublic();
             if (!visible) {
                 // not public: keep only when the summary must be fetched again at a given time
-                return s.validUntil() == null ? null : new SubjectDocument(subjectId, k, false, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, s.validUntil(), subjectSeq, recordSeq, now, null, null, null,
-                        null, null, null, null);
+                return s.refreshAt() == null ? null : new SubjectDocument(subjectId, k, false, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null, null, null, s.refreshAt(), subjectSeq, recordSeq, now, null, null, null, null,
+                        null, null);
             }
         }
         boolean visible = identity != null;
-        boolean hasSummary = !s.counts().isEmpty() || !s.redList().isEmpty() || !s.blackList().isEmpty() || !s.abnormalList().isEmpty()
-                || !s.latestPenalties().isEmpty() || !s.disputed().isEmpty() || s.validUntil() != null;
-        if (!visible && !hasSummary) {
+        if (!visible && s.isEmpty()) {
             return null;
         }
-        Map<String, Integer> counts = new TreeMap<>();
-        s.counts().forEach((category, n) -> {
-            if (category != null && n != null && n > 0) {
-                counts.put(category, n);
-            }
-        });
-        List<String> lists = new ArrayList<>(2);
+        List<String> lists = new ArrayList<>(3);
         if (!s.redList().isEmpty()) {
             lists.add(RED);
         }
@@ -150,16 +191,13 @@ final class PublicDocuments {
             lists.add(ABNORMAL);
         }
         Identity id = identity;
-        Evaluation evaluation = s.evaluation();
-        String grade = evaluation != null ? Grade.parse(evaluation.grade()).map(Grade::name).orElse(null) : null;
         return new SubjectDocument(subjectId, k, visible,
                 id != null ? id.code() : null, id != null ? id.masked() : null, id != null ? id.name() : null,
                 id != null ? id.formerNames() : null, id != null ? id.shortNames() : null, id != null ? id.type() : null,
                 id != null ? id.region() : null, id != null ? id.status() : null, id != null ? id.verified() : null,
-                lists, List.copyOf(counts.keySet()), counts, s.redList(), s.blackList(), s.abnormalList(), s.latestPenalties(), s.disputed(),
-                refreshAt(s.validUntil(), evaluation, now), subjectSeq, recordSeq, now,
+                lists, s.categories(), s.redList(), s.blackList(), s.abnormalList(), s.disputed(), s.refreshAt(), subjectSeq, recordSeq, now,
                 visible ? names(k, id) : null,
-                visible ? orgCode(id.code()) : null, visible ? standing(id) : null, id != null ? id.industry() : null, grade, evaluation,
+                visible ? orgCode(id.code()) : null, visible ? standing(id) : null, id != null ? id.industry() : null, s.grade(),
                 visible && !SubjectDocument.KIND_ID_NUMBER.equals(k) ? SubjectDocument.drawKey(subjectId) : null);
     }
 

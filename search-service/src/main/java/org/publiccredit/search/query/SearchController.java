@@ -64,7 +64,6 @@ class SearchController {
     }
 
     private Views.Profile found(String code, String subjectId) {
-        return search.find(code, subjectId).map(d -> Views.profile(d, search.clock().instant()))
-                .orElseThrow(() -> ApiException.notFound("Subject"));
+        return search.profile(code, subjectId).orElseThrow(() -> ApiException.notFound("Subject"));
     }
 }

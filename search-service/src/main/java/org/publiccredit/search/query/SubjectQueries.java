@@ -64,7 +64,7 @@ public final class SubjectQueries {
 
     /** What a result item shows ({@link Views#item}): the entry lists and bookkeeping stay in Elasticsearch. */
     static final List<String> ITEM_FIELDS = List.of("subjectId", "kind", "public", "code", "masked", "name", "formerNames",
-            "type", "region", "status", "lists", "counts", "disputed", "industry", "grade");
+            "type", "region", "status", "lists", "categories", "disputed", "industry", "grade");
 
     private SubjectQueries() {
     }

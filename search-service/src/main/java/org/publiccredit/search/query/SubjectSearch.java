@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.publiccredit.search.config.SearchProperties;
+import org.publiccredit.search.feed.Summary;
+import org.publiccredit.search.feed.SummaryReads;
 import org.publiccredit.search.index.ElasticsearchGuard;
 import org.publiccredit.search.index.SubjectDocument;
 import org.publiccredit.search.names.Highlight;
@@ -53,8 +55,10 @@ class SubjectSearch {
     private final ElasticsearchGuard guard;
     private final String alias;
     private final Clock clock;
+    private final SummaryReads summaries;
 
-    SubjectSearch(ElasticsearchClient client, RestClient restClient, ElasticsearchGuard guard, SearchProperties properties, Clock clock) {
+    SubjectSearch(ElasticsearchClient client, RestClient restClient, ElasticsearchGuard guard, SearchProperties properties, Clock clock,
+            SummaryReads summaries) {
         RequestConfig reads = readConfig(properties);
         RestClientOptions.Builder typed = ((RestClientOptions) client._transportOptions()).toBuilder();
         typed.restClientRequestOptionsBuilder().setRequestConfig(reads);
@@ -69,6 +73,7 @@ class SubjectSearch {
         this.guard = guard;
         this.alias = properties.alias();
         this.clock = clock;
+        this.summaries = summaries;
     }
 
     /**
@@ -115,9 +120,12 @@ class SubjectSearch {
         SearchRequest request = SubjectQueries.search(alias, c, tolerant);
         Answer r = read(SEARCH_ANSWER, JsonpUtils.toJsonString(request, mapper), answers, "search", false);
         NameQuery query = c.text() == null ? null : NameQuery.of(c.text());
-        List<Views.SearchItem> items = r.hits() == null || r.hits().hits() == null ? List.of() : r.hits().hits().stream()
-                .filter(h -> h.source() != null)
-                .map(h -> Views.item(h.source(), highlight(h.source(), query, c)))
+        List<SubjectDocument> hits = r.hits() == null || r.hits().hits() == null ? List.of()
+                : r.hits().hits().stream().map(Answer.Found::source).filter(d -> d != null).toList();
+        // the hits' record counts as record-service counts them now (the document keeps only their categories: decision 0009)
+        Optional<Map<String, Summary>> live = summaries.summaries(hits.stream().map(SubjectDocument::subjectId).toList());
+        List<Views.SearchItem> items = hits.stream()
+                .map(d -> Views.item(d, highlight(d, query, c), live.map(m -> m.get(d.subjectId())).orElse(null)))
                 .toList();
         Map<String, List<Views.FacetValue>> facets = new LinkedHashMap<>();
         for (String name : List.of("region", "type", "list", "category", "grade")) {
@@ -127,7 +135,7 @@ class SubjectSearch {
         }
         Answer.Total total = r.hits() != null ? r.hits().total() : null;
         return new Views.SearchPage(c.text(), c.page(), c.size(), total != null ? total.value() : items.size(),
-                total != null && "gte".equals(total.relation()) ? "gte" : "eq", items, facets);
+                total != null && "gte".equals(total.relation()) ? "gte" : "eq", items, facets, live.isPresent() ? null : Boolean.TRUE);
     }
 
     /**
@@ -210,14 +218,22 @@ class SubjectSearch {
         }
     }
 
-    /** A public profile by USCC or (natural persons) subject id; empty when unknown or not public, alike. */
-    Optional<SubjectDocument> find(String code, String subjectId) {
+    /**
+     * A public profile by USCC or (natural persons) subject id; empty when unknown or not public, alike. Its records' part is
+     * record-service's summary read now; a person whose summary no longer holds a public record is not public any more,
+     * although the index may still hold the document for a moment.
+     */
+    Optional<Views.Profile> profile(String code, String subjectId) {
         Query q = SubjectQueries.profile(code, subjectId);
         SearchResponse<SubjectDocument> r = guard.read(() -> client.search(s -> s.index(alias).query(q).size(1), SubjectDocument.class));
-        return r.hits().hits().stream().map(Hit::source).filter(d -> d != null && d.visible()).findFirst();
-    }
-
-    Clock clock() {
-        return clock;
+        Optional<SubjectDocument> doc = r.hits().hits().stream().map(Hit::source).filter(d -> d != null && d.visible()).findFirst();
+        if (doc.isEmpty()) {
+            return Optional.empty();
+        }
+        Summary live = summaries.summary(doc.get().subjectId()).orElse(null);
+        if (Views.noLongerPublic(doc.get(), live)) {
+            return Optional.empty();
+        }
+        return Optional.of(Views.profile(doc.get(), live, clock.instant()));
     }
 }

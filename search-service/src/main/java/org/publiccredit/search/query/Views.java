@@ -14,6 +14,7 @@ import org.publiccredit.commons.id.Regions;
 import org.publiccredit.commons.id.SubjectType;
 import org.publiccredit.search.index.Evaluation;
 import org.publiccredit.search.index.ListEntry;
+import org.publiccredit.search.feed.Summary;
 import org.publiccredit.search.index.SubjectDocument;
 
 /** The response types of the public lookup, made from index documents (never the document itself). */
@@ -36,10 +37,12 @@ final class Views {
      * @param totalRelation {@code eq}, or {@code gte} when the count is a lower bound
      * @param items the subjects of this page, best first
      * @param facets counts per region, type, list, category and grade over all matches
+     * @param partial true when the hits came without their record counts (record-service did not answer in time); absent
+     *        otherwise
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SearchPage(String query, int page, int size, long total, String totalRelation, List<SearchItem> items,
-            Map<String, List<FacetValue>> facets) {
+            Map<String, List<FacetValue>> facets, Boolean partial) {
     }
 
     /**
@@ -55,7 +58,8 @@ final class Views {
      * @param regionName its name when listed
      * @param status registry status
      * @param lists {@code red} / {@code black} when an entry is in force
-     * @param counts public records per category
+     * @param counts public records per category, as record-service counts them now (absent when the page is partial)
+     * @param categories categories with public records, as the index holds them (what the category filter matches)
      * @param disputed whether a public record is under objection (异议中)
      * @param highlight highlighted fragments per field ({@code <em>} marks the match, the rest HTML-escaped)
      * @param profile the public profile's path
@@ -64,7 +68,7 @@ final class Views {
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record SearchItem(String code, String masked, String name, List<String> formerNames, String type, String typeLabel, String region,
-            String regionName, String status, List<String> lists, Map<String, Integer> counts, boolean disputed,
+            String regionName, String status, List<String> lists, Map<String, Integer> counts, List<String> categories, boolean disputed,
             Map<String, List<String>> highlight, String profile, String industry, String grade) {
     }
 
@@ -90,7 +94,7 @@ final class Views {
      * @param regionName its name when listed
      * @param status registry status
      * @param verified verified by the registry
-     * @param records public records per category
+     * @param records public records per category (record-service's summary, read with the profile)
      * @param redList red-list entries in force (守信红名单)
      * @param blackList black-list entries in force (失信黑名单)
      * @param abnormalList entries of the abnormal business operations list in force (经营异常名录)
@@ -101,11 +105,16 @@ final class Views {
      * @param industry GB/T 4754 section letter (organisations)
      * @param evaluation the credit evaluation (公共信用综合评价: grade A-D with the rules that produced it), organisations only,
      *        absent until record-service evaluated the subject
+     * @param grade the grade the index holds (what the grade filter matches), organisations only
+     * @param partial true when record-service did not answer in time: the profile then holds what the index keeps (identity,
+     *        list entries, records under objection, the grade) without counts, latest penalties and the evaluation; absent
+     *        otherwise
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Profile(String code, String masked, String name, List<String> formerNames, String type, String typeLabel, String region,
             String regionName, String status, Boolean verified, List<CategoryCount> records, List<Entry> redList, List<Entry> blackList, List<Entry> abnormalList,
-            List<Entry> latestPenalties, List<Entry> disputed, Instant indexedAt, Links links, String industry, Evaluation evaluation) {
+            List<Entry> latestPenalties, List<Entry> disputed, Instant indexedAt, Links links, String industry, Evaluation evaluation,
+            String grade, Boolean partial) {
     }
 
     /**
@@ -178,22 +187,62 @@ final class Views {
         return s != null && UUID.matcher(s).matches();
     }
 
-    static SearchItem item(SubjectDocument d, Map<String, List<String>> highlight) {
+    /**
+     * A hit; its counts from record-service's summary read with the page (null: not read, the page is partial). A person's
+     * counts are only those of the public list that makes the person public, as the summary counts them.
+     */
+    static SearchItem item(SubjectDocument d, Map<String, List<String>> highlight, Summary live) {
         boolean disputed = d.disputed() != null && !d.disputed().isEmpty();
+        Map<String, Integer> counts = live == null ? null : positive(live.counts());
         return new SearchItem(d.code(), d.masked(), d.name(), d.formerNames(), d.type(), typeLabel(d.type()), d.region(),
-                Regions.name(d.region()).orElse(null), d.status(), d.lists(), d.counts(), disputed, highlight,
+                Regions.name(d.region()).orElse(null), d.status(), d.lists(), counts, d.categories(), disputed, highlight,
                 "/api/v1/public/subjects/" + key(d), d.naturalPerson() ? null : d.industry(), d.naturalPerson() ? null : d.grade());
     }
 
-    static Profile profile(SubjectDocument d, Instant now) {
+    /**
+     * A profile: the identity from the index, the records' part from record-service's summary read now ({@code live}), or,
+     * when it was not read (null), what the index keeps of it, marked partial.
+     */
+    static Profile profile(SubjectDocument d, Summary live, Instant now) {
         String self = "/api/v1/public/subjects/" + key(d);
-        List<CategoryCount> counts = d.counts() == null ? List.of()
-                : d.counts().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> new CategoryCount(e.getKey(), e.getValue())).toList();
-        return new Profile(d.code(), d.masked(), d.name(), d.formerNames() != null ? d.formerNames() : List.of(), d.type(), typeLabel(d.type()),
-                d.region(), Regions.name(d.region()).orElse(null), d.status(), d.verified(), counts,
-                entries(d.redList(), now), entries(d.blackList(), now), entries(d.abnormalList(), now), entries(d.latestPenalties(), now), entries(d.disputed(), now),
-                d.indexedAt(), new Links(self, self + "/records"), d.naturalPerson() ? null : d.industry(),
-                d.naturalPerson() ? null : d.evaluation());
+        boolean org = !d.naturalPerson();
+        if (live == null) {
+            return new Profile(d.code(), d.masked(), d.name(), formerNames(d), d.type(), typeLabel(d.type()), d.region(),
+                    Regions.name(d.region()).orElse(null), d.status(), d.verified(), List.of(), entries(d.redList(), now),
+                    entries(d.blackList(), now), entries(d.abnormalList(), now), List.of(), entries(d.disputed(), now), d.indexedAt(),
+                    new Links(self, self + "/records"), org ? d.industry() : null, null, org ? d.grade() : null, true);
+        }
+        List<CategoryCount> counts = positive(live.counts()).entrySet().stream().map(e -> new CategoryCount(e.getKey(), e.getValue())).toList();
+        Evaluation evaluation = org ? live.evaluation() : null;
+        String grade = evaluation != null ? evaluation.grade() : org ? d.grade() : null;
+        return new Profile(d.code(), d.masked(), d.name(), formerNames(d), d.type(), typeLabel(d.type()), d.region(),
+                Regions.name(d.region()).orElse(null), d.status(), d.verified(), counts, entries(live.redList(), now),
+                entries(live.blackList(), now), entries(live.abnormalList(), now), entries(live.latestPenalties(), now),
+                entries(live.disputed(), now), d.indexedAt(), new Links(self, self + "/records"), org ? d.industry() : null, evaluation,
+                grade, null);
+    }
+
+    /**
+     * Whether a person's document is no longer public by record-service's summary read now (the index lags a repair or an
+     * expiry by a moment): such a profile is not shown. Organisations are public whatever their records.
+     */
+    static boolean noLongerPublic(SubjectDocument d, Summary live) {
+        return d.naturalPerson() && live != null && positive(live.counts()).isEmpty();
+    }
+
+    private static List<String> formerNames(SubjectDocument d) {
+        return d.formerNames() != null ? d.formerNames() : List.of();
+    }
+
+    /** The categories with at least one public record, in code order. */
+    private static Map<String, Integer> positive(Map<String, Integer> counts) {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        counts.forEach((category, n) -> {
+            if (category != null && n != null && n > 0) {
+                out.put(category, n);
+            }
+        });
+        return out;
     }
 
     /** Entries still in force now (the index may lag a summary's expiry by a moment: never show an expired one). */

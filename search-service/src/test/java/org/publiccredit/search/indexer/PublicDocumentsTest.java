@@ -11,6 +11,7 @@ import org.publiccredit.search.feed.Summary;
 import org.publiccredit.search.index.Evaluation;
 import org.publiccredit.search.index.ListEntry;
 import org.publiccredit.search.index.SubjectDocument;
+import org.publiccredit.search.indexer.PublicDocuments.Indexed;
 import tools.jackson.databind.json.JsonMapper;
 
 class PublicDocumentsTest {
@@ -38,19 +39,24 @@ class PublicDocumentsTest {
         return new Summary(ID, null, counts, red, black, List.of(), penalties, disputed, validUntil, null);
     }
 
+    /** A document built from a summary fetched now. */
+    private static SubjectDocument build(String id, String kind, PublicDocuments.Identity identity, Summary s, Long subjectSeq, Long recordSeq,
+            Instant now) {
+        return PublicDocuments.build(id, kind, identity, s == null ? null : Indexed.of(s, now), subjectSeq, recordSeq, now);
+    }
+
     @Test
     void aCompanyIsPublicWithIdentityAndSummary() {
         var identity = PublicDocuments.identity(company());
         Summary s = summary(List.of(entry("r1", "TAX_A_GRADE", false)), List.of(), List.of(entry("r2", "ADM_PENALTY", true)),
                 List.of(entry("r2", "ADM_PENALTY", true)), Map.of("ADM_PENALTY", 1, "TAX_A_GRADE", 1, "ADM_LICENSE", 0), NOW.plusSeconds(60));
-        SubjectDocument d = PublicDocuments.build(ID, null, identity, s, 7L, 9L, NOW);
+        SubjectDocument d = build(ID, null, identity, s, 7L, 9L, NOW);
         assertThat(d.visible()).isTrue();
         assertThat(d.code()).isEqualTo("91450200MA5K00012P");
         assertThat(d.masked()).isNull();
         assertThat(d.formerNames()).containsExactly("柳州旧名机械厂");
         assertThat(d.lists()).containsExactly("red");
         assertThat(d.categories()).containsExactly("ADM_PENALTY", "TAX_A_GRADE");
-        assertThat(d.counts()).doesNotContainKey("ADM_LICENSE");
         assertThat(d.disputed()).hasSize(1);
         assertThat(d.summaryValidUntil()).isEqualTo(NOW.plusSeconds(60));
         assertThat(d.subjectSeq()).isEqualTo(7L);
@@ -68,43 +74,43 @@ class PublicDocumentsTest {
     void theAbnormalListIsAListOfItsOwn() {
         Summary s = new Summary(ID, null, Map.of("BUSINESS_ABNORMAL", 1), List.of(), List.of(),
                 List.of(entry("r5", "BUSINESS_ABNORMAL", false)), List.of(), List.of(), null, null);
-        SubjectDocument d = PublicDocuments.build(ID, null, PublicDocuments.identity(company()), s, 1L, 1L, NOW);
+        SubjectDocument d = build(ID, null, PublicDocuments.identity(company()), s, 1L, 1L, NOW);
         assertThat(d.lists()).containsExactly("abnormal");
         assertThat(d.blackList()).isEmpty();
         assertThat(d.abnormalList()).extracting(ListEntry::recordId).containsExactly("r5");
-        assertThat(PublicDocuments.summaryOf(d).abnormalList()).hasSize(1);
+        assertThat(Indexed.of(d).abnormalList()).hasSize(1);
     }
 
     @Test
     void aSummaryBeforeTheIdentityIsKeptButNotPublic() {
         Summary s = summary(List.of(), List.of(), List.of(entry("r2", "ADM_PENALTY", false)), List.of(), Map.of("ADM_PENALTY", 1), null);
-        SubjectDocument d = PublicDocuments.build(ID, "USCC", null, s, null, 3L, NOW);
+        SubjectDocument d = build(ID, "USCC", null, s, null, 3L, NOW);
         assertThat(d.visible()).isFalse();
         assertThat(d.name()).isNull();
-        assertThat(PublicDocuments.summaryOf(d).latestPenalties()).hasSize(1);
-        // when the identity arrives, the kept summary is merged
-        SubjectDocument later = PublicDocuments.build(ID, "USCC", PublicDocuments.identity(company()), PublicDocuments.summaryOf(d), 4L, 3L, NOW);
+        assertThat(d.categories()).containsExactly("ADM_PENALTY");
+        // when the identity arrives, what the document kept of the summary is merged
+        SubjectDocument later = PublicDocuments.build(ID, "USCC", PublicDocuments.identity(company()), Indexed.of(d), 4L, 3L, NOW);
         assertThat(later.visible()).isTrue();
         assertThat(later.categories()).containsExactly("ADM_PENALTY");
     }
 
     @Test
     void nothingKnownIsNothingStored() {
-        assertThat(PublicDocuments.build(ID, "USCC", null, Summary.empty(ID), null, 1L, NOW)).isNull();
-        assertThat(PublicDocuments.build(ID, null, null, null, 1L, null, NOW)).isNull();
+        assertThat(build(ID, "USCC", null, Summary.empty(ID), null, 1L, NOW)).isNull();
+        assertThat(build(ID, null, null, null, 1L, null, NOW)).isNull();
     }
 
     @Test
     void aPersonWhoseSummaryListsNothingPublicIsNotStored() {
         var identity = PublicDocuments.identity(person());
         Summary nothing = summary(List.of(), List.of(), List.of(), List.of(), Map.of(), null);
-        assertThat(PublicDocuments.build(ID, null, identity, nothing, 1L, 2L, NOW)).isNull();
+        assertThat(build(ID, null, identity, nothing, 1L, 2L, NOW)).isNull();
     }
 
     @Test
     void aPersonWaitingForAListWindowKeepsOnlyTheRefreshTime() {
         var identity = PublicDocuments.identity(person());
-        SubjectDocument d = PublicDocuments.build(ID, null, identity, summary(List.of(), List.of(), List.of(), List.of(), Map.of(),
+        SubjectDocument d = build(ID, null, identity, summary(List.of(), List.of(), List.of(), List.of(), Map.of(),
                 NOW.plusSeconds(3600)), 1L, 2L, NOW);
         assertThat(d.visible()).isFalse();
         assertThat(d.name()).isNull();
@@ -121,14 +127,13 @@ class PublicDocumentsTest {
         var identity = PublicDocuments.identity(person());
         Summary s = summary(List.of(), List.of(entry("r1", "COURT_DEFAULTER", true)), List.of(), List.of(entry("r1", "COURT_DEFAULTER", true)),
                 Map.of("COURT_DEFAULTER", 1), null);
-        SubjectDocument d = PublicDocuments.build(ID, null, identity, s, 1L, 2L, NOW);
+        SubjectDocument d = build(ID, null, identity, s, 1L, 2L, NOW);
         assertThat(d.visible()).isTrue();
         assertThat(d.masked()).isEqualTo("450202********1237");
         assertThat(d.code()).isNull();
         assertThat(d.lists()).containsExactly("black");
-        assertThat(d.counts()).containsOnlyKeys("COURT_DEFAULTER");
+        assertThat(d.categories()).containsOnly("COURT_DEFAULTER");
         assertThat(d.redList()).isEmpty();
-        assertThat(d.latestPenalties()).isEmpty();
         assertThat(d.disputed()).extracting(ListEntry::recordId).containsExactly("r1");
         assertThat(d.names().exact()).isEqualTo("张三");
         assertThat(d.names().suggest()).as("a person is never suggested").isEmpty();
@@ -141,20 +146,19 @@ class PublicDocumentsTest {
     void aPersonIsPublicThroughAnyCategoryTheSummaryPublishesNotOnlyBlackLists() {
         // the catalog is editable at run time: if a category's naturalPersonsPublic is switched on, its records show
         Summary s = summary(List.of(), List.of(), List.of(entry("r2", "ADM_PENALTY", false)), List.of(), Map.of("ADM_PENALTY", 1), null);
-        SubjectDocument d = PublicDocuments.build(ID, null, PublicDocuments.identity(person()), s, 1L, 2L, NOW);
+        SubjectDocument d = build(ID, null, PublicDocuments.identity(person()), s, 1L, 2L, NOW);
         assertThat(d.visible()).isTrue();
-        assertThat(d.counts()).containsOnlyKeys("ADM_PENALTY");
-        assertThat(d.latestPenalties()).extracting(ListEntry::recordId).containsExactly("r2");
-        assertThat(PublicDocuments.needsPersonIdentity("ID_NUMBER", null, s)).isTrue();
+        assertThat(d.categories()).containsOnly("ADM_PENALTY");
+        assertThat(PublicDocuments.needsPersonIdentity("ID_NUMBER", null, Indexed.of(s, NOW))).isTrue();
     }
 
     @Test
     void aPersonsIdentityMustBeFetchedWhenABlackListArrivesFirst() {
         Summary black = summary(List.of(), List.of(entry("r1", "COURT_DEFAULTER", false)), List.of(), List.of(), Map.of("COURT_DEFAULTER", 1),
                 null);
-        assertThat(PublicDocuments.needsPersonIdentity("ID_NUMBER", null, black)).isTrue();
-        assertThat(PublicDocuments.needsPersonIdentity("USCC", null, black)).isFalse();
-        assertThat(PublicDocuments.needsPersonIdentity("ID_NUMBER", PublicDocuments.identity(person()), black)).isFalse();
+        assertThat(PublicDocuments.needsPersonIdentity("ID_NUMBER", null, Indexed.of(black, NOW))).isTrue();
+        assertThat(PublicDocuments.needsPersonIdentity("USCC", null, Indexed.of(black, NOW))).isFalse();
+        assertThat(PublicDocuments.needsPersonIdentity("ID_NUMBER", PublicDocuments.identity(person()), Indexed.of(black, NOW))).isFalse();
         assertThat(PublicDocuments.kindFromCode("450202********1237")).isEqualTo("ID_NUMBER");
         assertThat(PublicDocuments.kindFromCode("91450200MA5K00012P")).isEqualTo("USCC");
         assertThat(PublicDocuments.kindFromCode(null)).isNull();
@@ -162,7 +166,7 @@ class PublicDocumentsTest {
 
     @Test
     void aDocumentGivesBackItsIdentityAndSummary() {
-        SubjectDocument d = PublicDocuments.build(ID, null, PublicDocuments.identity(company()), Summary.empty(ID), 1L, null, NOW);
+        SubjectDocument d = build(ID, null, PublicDocuments.identity(company()), Summary.empty(ID), 1L, null, NOW);
         var identity = PublicDocuments.identityOf(d);
         assertThat(identity.name()).isEqualTo("柳州示范机械有限公司");
         assertThat(identity.formerNames()).containsExactly("柳州旧名机械厂");
@@ -179,24 +183,22 @@ class PublicDocumentsTest {
     }
 
     @Test
-    void anOrganisationCarriesItsGradeItsEvaluationAndItsIndustry() {
-        SubjectDocument d = PublicDocuments.build(ID, null, PublicDocuments.identity(company()), evaluated(evaluation("c", null), null), 1L, 1L, NOW);
+    void anOrganisationCarriesItsGradeAndItsIndustry() {
+        SubjectDocument d = build(ID, null, PublicDocuments.identity(company()), evaluated(evaluation("c", null), null), 1L, 1L, NOW);
         assertThat(d.grade()).as("the letter, upper case").isEqualTo("C");
-        assertThat(d.evaluation().reasons()).extracting(Evaluation.Reason::rule).containsExactly("PENALTY_SERIOUS_12M");
         assertThat(d.industry()).isEqualTo("C");
-        assertThat(PublicDocuments.summaryOf(d).evaluation()).as("kept through the next subject change").isEqualTo(d.evaluation());
+        assertThat(Indexed.of(d).grade()).as("kept through the next subject change").isEqualTo("C");
         assertThat(PublicDocuments.identityOf(d).industry()).isEqualTo("C");
         assertThat(d.drawKey()).as("the same number for the subject in every index").isEqualTo(SubjectDocument.drawKey(ID))
-                .isEqualTo(PublicDocuments.build(ID, null, PublicDocuments.identity(company()), null, 2L, 2L, NOW.plusSeconds(9)).drawKey());
+                .isEqualTo(build(ID, null, PublicDocuments.identity(company()), null, 2L, 2L, NOW.plusSeconds(9)).drawKey());
     }
 
     @Test
     void aSummaryWithoutEvaluationLeavesTheGradeAbsentAndAnUnknownGradeIsNotIndexed() {
-        SubjectDocument none = PublicDocuments.build(ID, null, PublicDocuments.identity(company()), evaluated(null, null), 1L, 1L, NOW);
+        SubjectDocument none = build(ID, null, PublicDocuments.identity(company()), evaluated(null, null), 1L, 1L, NOW);
         assertThat(none.visible()).isTrue();
         assertThat(none.grade()).isNull();
-        assertThat(none.evaluation()).isNull();
-        SubjectDocument odd = PublicDocuments.build(ID, null, PublicDocuments.identity(company()), evaluated(evaluation("E", null), null), 1L, 1L, NOW);
+        SubjectDocument odd = build(ID, null, PublicDocuments.identity(company()), evaluated(evaluation("E", null), null), 1L, 1L, NOW);
         assertThat(odd.grade()).isNull();
     }
 
@@ -205,10 +207,9 @@ class PublicDocumentsTest {
         // record-service's summary of a person carries no evaluation
         Summary s = new Summary(ID, null, Map.of("COURT_DEFAULTER", 1), List.of(), List.of(entry("r9", "COURT_DEFAULTER", false)), List.of(),
                 List.of(), List.of(), null, null);
-        SubjectDocument d = PublicDocuments.build(ID, null, PublicDocuments.identity(person()), s, 1L, 1L, NOW);
+        SubjectDocument d = build(ID, null, PublicDocuments.identity(person()), s, 1L, 1L, NOW);
         assertThat(d.visible()).isTrue();
         assertThat(d.grade()).isNull();
-        assertThat(d.evaluation()).isNull();
         assertThat(d.industry()).isNull();
         assertThat(d.drawKey()).as("persons are never drawn").isNull();
     }
@@ -217,13 +218,39 @@ class PublicDocumentsTest {
     void theSummaryIsFetchedAgainOnTheDayTimeAloneChangesTheGrade() {
         // 2026-12-01 starts at 2026-11-30T16:00Z in China
         Instant changes = Instant.parse("2026-11-30T16:00:00Z");
-        assertThat(PublicDocuments.build(ID, null, PublicDocuments.identity(company()), evaluated(evaluation("C", "2026-12-01"), null), 1L, 1L, NOW)
+        assertThat(build(ID, null, PublicDocuments.identity(company()), evaluated(evaluation("C", "2026-12-01"), null), 1L, 1L, NOW)
                 .summaryValidUntil()).isEqualTo(changes);
-        assertThat(PublicDocuments.build(ID, null, PublicDocuments.identity(company()),
+        assertThat(build(ID, null, PublicDocuments.identity(company()),
                 evaluated(evaluation("C", "2026-12-01"), NOW.plusSeconds(60)), 1L, 1L, NOW).summaryValidUntil())
                 .as("a window closing first").isEqualTo(NOW.plusSeconds(60));
-        assertThat(PublicDocuments.build(ID, null, PublicDocuments.identity(company()),
+        assertThat(build(ID, null, PublicDocuments.identity(company()),
                 evaluated(evaluation("C", "2026-11-01"), null), 1L, 1L, NOW).summaryValidUntil())
                 .as("a day already past is not a reason to fetch it again and again").isNull();
+    }
+
+    @Test
+    void aRecordChangeThatTouchesOnlyWhatTheDocumentDoesNotKeepLeavesItsContentTheSame() throws Exception {
+        var identity = PublicDocuments.identity(company());
+        Summary before = summary(List.of(), List.of(), List.of(entry("r2", "ADM_PENALTY", false)), List.of(), Map.of("ADM_PENALTY", 1), null);
+        // one more ordinary penalty: counts, latest penalties and score change; categories, lists and grade do not
+        Summary after = summary(List.of(), List.of(), List.of(entry("r3", "ADM_PENALTY", false), entry("r2", "ADM_PENALTY", false)), List.of(),
+                Map.of("ADM_PENALTY", 2), null);
+        SubjectDocument stored = build(ID, null, identity, before, 1L, 10L, NOW);
+        // as the indexer reads it back: through JSON, the name keys not kept in _source
+        JsonMapper json = JsonMapper.builder().build();
+        Map<String, Object> source = new java.util.LinkedHashMap<>(json.readValue(json.writeValueAsString(stored), Map.class));
+        assertThat(source.remove("names")).isNotNull();
+        SubjectDocument readBack = json.readValue(json.writeValueAsString(source), SubjectDocument.class);
+        SubjectDocument next = build(ID, null, identity, after, 1L, 11L, NOW.plusSeconds(5));
+        assertThat(next.sameContentAs(readBack)).as("feed positions, time of writing and name keys do not count").isTrue();
+
+        Summary black = summary(List.of(), List.of(entry("r4", "TAX_MAJOR_VIOLATION", false)), List.of(), List.of(),
+                Map.of("ADM_PENALTY", 2, "TAX_MAJOR_VIOLATION", 1), null);
+        assertThat(build(ID, null, identity, black, 1L, 12L, NOW).sameContentAs(readBack)).as("a new list entry").isFalse();
+        Summary disputed = summary(List.of(), List.of(), List.of(), List.of(entry("r2", "ADM_PENALTY", true)), Map.of("ADM_PENALTY", 2), null);
+        assertThat(build(ID, null, identity, disputed, 1L, 12L, NOW).sameContentAs(readBack)).as("an objection").isFalse();
+        assertThat(build(ID, null, identity, evaluated(evaluation("C", null), null), 1L, 12L, NOW).sameContentAs(readBack))
+                .as("a grade").isFalse();
+        assertThat(next.sameContentAs(null)).isFalse();
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.publiccredit.search.config.SearchProperties;
+import org.publiccredit.search.feed.SummaryReads;
 import org.publiccredit.search.index.ElasticsearchGuard;
 import org.publiccredit.search.index.SearchUnavailableException;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,7 +77,9 @@ class SubjectSearchFailuresTest {
                 .build();
         ElasticsearchClient client = new ElasticsearchClient(
                 new RestClientTransport(restClient, new Jackson3JsonpMapper(JsonMapper.builder().build())));
-        search = new SubjectSearch(client, restClient, guard, properties, Clock.systemUTC());
+        // record-service's summaries are read only after Elasticsearch answered: never here
+        search = new SubjectSearch(client, restClient, guard, properties, Clock.systemUTC(),
+                new SummaryReads(org.springframework.web.client.RestClient.create(), properties));
     }
 
     @AfterEach
@@ -93,7 +96,7 @@ class SubjectSearchFailuresTest {
 
     @Test
     void aProfileElasticsearchDoesNotAnswerIsGivenUpAfterTheReadTimeout() {
-        assertBusyWithinReadTimeout(() -> search.find("91450200MA5K000001", null));
+        assertBusyWithinReadTimeout(() -> search.profile("91450200MA5K000001", null));
     }
 
     @Test
