@@ -9,10 +9,11 @@ import org.publiccredit.search.names.NameKeys;
 
 /**
  * The one Elasticsearch document per credit subject (信用主体): its public identity and what of the public summary of its
- * records is searched, filtered or shown in a hit list (decision 0009): categories, lists and their entries, records
- * under objection, the grade. What changes with every record (counts per category, the latest penalties, the
- * evaluation's score and reasons) is not kept: a profile and a page of hits read it from record-service's summary when
- * shown, so that an ordinary record change leaves most documents as they are and the indexer does not rewrite them. Only what the public view allows is stored: a natural person's document carries a name and the masked
+ * records is searched, filtered or shown in a hit list (decision 0009): categories, the lists with an entry in force,
+ * records under objection, the grade. What changes with ordinary records (counts per category, the list entries, the
+ * latest penalties, the evaluation's score and reasons) is not kept: a profile and a page of hits read it from
+ * record-service's summary when shown, so that most record changes leave the document as it is and the indexer does not
+ * rewrite it. Only what the public view allows is stored: a natural person's document carries a name and the masked
  * number only while a public black-list entry makes the person public; never the keyed hash or the raw number.
  * Documents that are not public ({@code public=false}) only keep what the indexer needs to finish them later
  * (a summary waiting for the subject's identity, or the time at which a summary must be fetched again).
@@ -31,9 +32,6 @@ import org.publiccredit.search.names.NameKeys;
  * @param verified whether the registry verified the subject
  * @param lists {@code red}, {@code black} and/or {@code abnormal} when an entry of that list is in force
  * @param categories catalog codes with at least one public record
- * @param redList red-list entries in force
- * @param blackList black-list entries in force
- * @param abnormalList entries of the abnormal business operations list (经营异常名录) in force
  * @param disputed public records under objection
  * @param summaryValidUntil when time alone changes the summary; the indexer fetches it again then
  * @param subjectSeq the subject feed's sequence last applied
@@ -50,11 +48,10 @@ import org.publiccredit.search.names.NameKeys;
  *        for 550,000 subjects, over a number a fraction of a second)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true) // documents written before decision 0009 still carry counts, latestPenalties and evaluation
+@JsonIgnoreProperties(ignoreUnknown = true) // documents written before decision 0009 still carry counts, list entries, latestPenalties and evaluation
 public record SubjectDocument(String subjectId, String kind, @JsonProperty("public") boolean visible, String code,
         String masked, String name, List<String> formerNames, List<String> shortNames, String type, String region, String status, Boolean verified,
-        List<String> lists, List<String> categories, List<ListEntry> redList, List<ListEntry> blackList, List<ListEntry> abnormalList,
-        List<ListEntry> disputed, Instant summaryValidUntil, Long subjectSeq, Long recordSeq, Instant indexedAt, NameKeys names, String orgCode,
+        List<String> lists, List<String> categories, List<ListEntry> disputed, Instant summaryValidUntil, Long subjectSeq, Long recordSeq, Instant indexedAt, NameKeys names, String orgCode,
         Integer standing, String industry, String grade, Long drawKey) {
 
     /** Kind of a legal person or other organisation, keyed by its USCC. */
@@ -77,7 +74,7 @@ public record SubjectDocument(String subjectId, String kind, @JsonProperty("publ
 
     private SubjectDocument withoutBookkeeping() {
         return new SubjectDocument(subjectId, kind, visible, code, masked, name, formerNames, shortNames, type, region, status, verified,
-                lists, categories, redList, blackList, abnormalList, disputed, summaryValidUntil, null, null, null, null, orgCode, standing,
+                lists, categories, disputed, summaryValidUntil, null, null, null, null, orgCode, standing,
                 industry, grade, drawKey);
     }
 

@@ -77,28 +77,23 @@ final class PublicDocuments {
     }
 
     /**
-     * What of a subject's public summary its document keeps (decision 0009): the categories with public records, the
-     * lists' entries in force, the records under objection, the grade, and when the summary must be fetched again.
+     * What of a subject's public summary its document keeps (decision 0009): the categories with public records, the lists
+     * with an entry in force, the records under objection, the grade, and when the summary must be fetched again.
      *
      * @param kind the subject's kind as record-service's code shows it ({@link #kindFromCode}), or null when not known
      * @param categories catalog codes with at least one public record
-     * @param redList red-list entries in force
-     * @param blackList black-list entries in force
-     * @param abnormalList entries of the abnormal business operations list in force
+     * @param lists {@code red}, {@code black} and/or {@code abnormal} when an entry of that list is in force
      * @param disputed public records under objection
      * @param refreshAt when time alone changes the summary (its {@code validUntil}, or the day the grade changes), or null
      * @param grade the grade A-D, or null (persons, or not evaluated yet)
      */
-    record Indexed(String kind, List<String> categories, List<ListEntry> redList, List<ListEntry> blackList, List<ListEntry> abnormalList,
-            List<ListEntry> disputed, Instant refreshAt, String grade) {
+    record Indexed(String kind, List<String> categories, List<String> lists, List<ListEntry> disputed, Instant refreshAt, String grade) {
 
-        static final Indexed NONE = new Indexed(null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null);
+        static final Indexed NONE = new Indexed(null, List.of(), List.of(), List.of(), null, null);
 
         Indexed {
             categories = categories != null ? List.copyOf(categories) : List.of();
-            redList = redList != null ? List.copyOf(redList) : List.of();
-            blackList = blackList != null ? List.copyOf(blackList) : List.of();
-            abnormalList = abnormalList != null ? List.copyOf(abnormalList) : List.of();
+            lists = lists != null ? List.copyOf(lists) : List.of();
             disputed = disputed != null ? List.copyOf(disputed) : List.of();
         }
 
@@ -111,19 +106,29 @@ final class PublicDocuments {
                     .filter(e -> e.getKey() != null && e.getValue() != null && e.getValue() > 0).map(Map.Entry::getKey).toList();
             Evaluation evaluation = s.evaluation();
             String grade = evaluation != null ? Grade.parse(evaluation.grade()).map(Grade::name).orElse(null) : null;
-            return new Indexed(kindFromCode(s.subjectCode()), categories, s.redList(), s.blackList(), s.abnormalList(), s.disputed(),
+            List<String> lists = new ArrayList<>(3);
+            if (!s.redList().isEmpty()) {
+                lists.add(RED);
+            }
+            if (!s.blackList().isEmpty()) {
+                lists.add(BLACK);
+            }
+            if (!s.abnormalList().isEmpty()) {
+                lists.add(ABNORMAL);
+            }
+            return new Indexed(kindFromCode(s.subjectCode()), categories, lists, s.disputed(),
                     PublicDocuments.refreshAt(s.validUntil(), evaluation, now), grade);
         }
 
         /** What a stored document holds (NONE when there is none). */
         static Indexed of(SubjectDocument d) {
             return d == null ? NONE
-                    : new Indexed(d.kind(), d.categories(), d.redList(), d.blackList(), d.abnormalList(), d.disputed(), d.summaryValidUntil(), d.grade());
+                    : new Indexed(d.kind(), d.categories(), d.lists(), d.disputed(), d.summaryValidUntil(), d.grade());
         }
 
         /** The same, to be fetched again at {@code at} at the latest (when record-service could not answer). */
         Indexed dueAt(Instant at) {
-            return new Indexed(kind, categories, redList, blackList, abnormalList, disputed,
+            return new Indexed(kind, categories, lists, disputed,
                     refreshAt == null || at.isBefore(refreshAt) ? at : refreshAt, grade);
         }
 
@@ -133,7 +138,7 @@ final class PublicDocuments {
         }
 
         boolean isEmpty() {
-            return categories.isEmpty() && redList.isEmpty() && blackList.isEmpty() && abnormalList.isEmpty() && disputed.isEmpty()
+            return categories.isEmpty() && lists.isEmpty() && disputed.isEmpty()
                     && refreshAt == null;
         }
     }
@@ -172,7 +177,7 @@ final class PublicDocuments {
             if (!visible) {
                 // not public: keep only when the summary must be fetched again at a given time
                 return s.refreshAt() == null ? null : new SubjectDocument(subjectId, k, false, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, s.refreshAt(), subjectSeq, recordSeq, now, null, null, null, null,
+                        null, null, null, null, null, s.refreshAt(), subjectSeq, recordSeq, now, null, null, null, null,
                         null, null);
             }
         }
@@ -180,22 +185,12 @@ final class PublicDocuments {
         if (!visible && s.isEmpty()) {
             return null;
         }
-        List<String> lists = new ArrayList<>(3);
-        if (!s.redList().isEmpty()) {
-            lists.add(RED);
-        }
-        if (!s.blackList().isEmpty()) {
-            lists.add(BLACK);
-        }
-        if (!s.abnormalList().isEmpty()) {
-            lists.add(ABNORMAL);
-        }
         Identity id = identity;
         return new SubjectDocument(subjectId, k, visible,
                 id != null ? id.code() : null, id != null ? id.masked() : null, id != null ? id.name() : null,
                 id != null ? id.formerNames() : null, id != null ? id.shortNames() : null, id != null ? id.type() : null,
                 id != null ? id.region() : null, id != null ? id.status() : null, id != null ? id.verified() : null,
-                lists, s.categories(), s.redList(), s.blackList(), s.abnormalList(), s.disputed(), s.refreshAt(), subjectSeq, recordSeq, now,
+                s.lists(), s.categories(), s.disputed(), s.refreshAt(), subjectSeq, recordSeq, now,
                 visible ? names(k, id) : null,
                 visible ? orgCode(id.code()) : null, visible ? standing(id) : null, id != null ? id.industry() : null, s.grade(),
                 visible && !SubjectDocument.KIND_ID_NUMBER.equals(k) ? SubjectDocument.drawKey(subjectId) : null);

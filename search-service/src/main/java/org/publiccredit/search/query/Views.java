@@ -107,8 +107,8 @@ final class Views {
      *        absent until record-service evaluated the subject
      * @param grade the grade the index holds (what the grade filter matches), organisations only
      * @param partial true when record-service did not answer in time: the profile then holds what the index keeps (identity,
-     *        list entries, records under objection, the grade) without counts, latest penalties and the evaluation; absent
-     *        otherwise
+     *        records under objection, the grade; which lists, in the search items) without counts, list entries, latest
+     *        penalties and the evaluation; absent otherwise
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Profile(String code, String masked, String name, List<String> formerNames, String type, String typeLabel, String region,
@@ -208,8 +208,8 @@ final class Views {
         boolean org = !d.naturalPerson();
         if (live == null) {
             return new Profile(d.code(), d.masked(), d.name(), formerNames(d), d.type(), typeLabel(d.type()), d.region(),
-                    Regions.name(d.region()).orElse(null), d.status(), d.verified(), List.of(), entries(d.redList(), now),
-                    entries(d.blackList(), now), entries(d.abnormalList(), now), List.of(), entries(d.disputed(), now), d.indexedAt(),
+                    Regions.name(d.region()).orElse(null), d.status(), d.verified(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                    entries(d.disputed(), now), d.indexedAt(),
                     new Links(self, self + "/records"), org ? d.industry() : null, null, org ? d.grade() : null, true);
         }
         List<CategoryCount> counts = positive(live.counts()).entrySet().stream().map(e -> new CategoryCount(e.getKey(), e.getValue())).toList();

@@ -140,11 +140,17 @@ class ChangeApplierTest {
         assertThat(doc.grade()).isEqualTo("D");
         assertThat(doc.recordSeq()).isEqualTo(12L);
 
+        // a second black-list entry of a subject already on the black list: the document says "black" either way
+        summaries.now = penalties(3, List.of(entry("b1", "TAX_MAJOR_VIOLATION", false), entry("b2", "TAX_MAJOR_VIOLATION", false)), List.of(), "D");
+        assertThat(recordChange(13)).isZero();
+
         // an objection to a penalty: written (the hit list's 异议中 flag)
-        summaries.now = penalties(3, List.of(entry("b1", "TAX_MAJOR_VIOLATION", false)), List.of(entry("p3", "ADM_PENALTY", true)), "D");
-        assertThat(recordChange(13)).isEqualTo(1);
+        summaries.now = penalties(3, List.of(entry("b1", "TAX_MAJOR_VIOLATION", false), entry("b2", "TAX_MAJOR_VIOLATION", false)),
+                List.of(entry("p3", "ADM_PENALTY", true)), "D");
+        assertThat(recordChange(14)).isEqualTo(1);
         assertThat(index.get(TARGET, List.of(ID)).get(ID).doc().disputed()).extracting(ListEntry::recordId).containsExactly("p3");
         assertThat(counted("written")).isEqualTo(2);
+        assertThat(counted("unchanged")).isEqualTo(3);
         assertThat(index.written).hasSize(3);
     }
 
@@ -159,6 +165,7 @@ class ChangeApplierTest {
         old.put("counts", Map.of("ADM_PENALTY", 1));
         old.put("latestPenalties", List.of(Map.of("recordId", "p1", "category", "ADM_PENALTY")));
         old.put("evaluation", Map.of("grade", "B", "score", 98));
+        old.put("redList", List.of());
         index.sources.put(ID, json.writeValueAsString(old));
 
         summaries.now = penalties(2, List.of(), List.of(), "B");

@@ -76,9 +76,7 @@ class PublicDocumentsTest {
                 List.of(entry("r5", "BUSINESS_ABNORMAL", false)), List.of(), List.of(), null, null);
         SubjectDocument d = build(ID, null, PublicDocuments.identity(company()), s, 1L, 1L, NOW);
         assertThat(d.lists()).containsExactly("abnormal");
-        assertThat(d.blackList()).isEmpty();
-        assertThat(d.abnormalList()).extracting(ListEntry::recordId).containsExactly("r5");
-        assertThat(Indexed.of(d).abnormalList()).hasSize(1);
+        assertThat(Indexed.of(d).lists()).as("kept through the next subject change").containsExactly("abnormal");
     }
 
     @Test
@@ -133,7 +131,6 @@ class PublicDocumentsTest {
         assertThat(d.code()).isNull();
         assertThat(d.lists()).containsExactly("black");
         assertThat(d.categories()).containsOnly("COURT_DEFAULTER");
-        assertThat(d.redList()).isEmpty();
         assertThat(d.disputed()).extracting(ListEntry::recordId).containsExactly("r1");
         assertThat(d.names().exact()).isEqualTo("张三");
         assertThat(d.names().suggest()).as("a person is never suggested").isEmpty();
