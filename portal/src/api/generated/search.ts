@@ -649,6 +649,7 @@ export interface operations {
                 industry?: string;
                 page?: number;
                 size?: number;
+                counts?: boolean;
             };
             header?: never;
             path?: never;

@@ -71,6 +71,8 @@ class GradesIT {
         for (String code : codes) {
             var graded = Fixtures.poll(Fixtures.anonymous(), "/api/v1/public/subjects/" + code, INDEXED,
                     p -> p.status() == 200 && !p.json().path("evaluation").path("grade").asString().isEmpty()
+                            // the index's grade (what the filter and facet use) caught up with the evaluation read now
+                            && p.json().path("grade").asString().equals(p.json().path("evaluation").path("grade").asString())
                             && p.json().path("records").size() == expectedCategories(codes.indexOf(code)));
             assertThat(graded.done()).as("%s indexed with its grade (record-service's evaluation in its summary): %s", code,
                     graded.reply().text()).isTrue();

@@ -43,7 +43,8 @@ class PublicProfileEffectsIT {
         JsonNode entry = StreamSupport.stream(disputed.path("disputed").spliterator(), false)
                 .filter(e -> recordId.equals(e.path("recordId").asString())).findFirst().orElseThrow();
         assertThat(entry.path("label").asString()).isEqualTo("异议中");
-        assertThat(searchItem().path("disputed").asBoolean()).as("the search result flags it too").isTrue();
+        // the profile reads record-service's summary when shown, the search result the index: it follows within seconds
+        awaitSearchItem(i -> i.path("disputed").asBoolean(), VISIBLE); // the search result flags it too
 
         act("reviewer1", id, "assign", Map.of());
         act("officer-market", id, "propose", Map.of("outcome", "UPHELD", "reason", "处罚事实清楚"));
@@ -98,15 +99,23 @@ class PublicProfileEffectsIT {
     }
 
     private static JsonNode awaitProfile(Predicate<JsonNode> condition, Duration within) {
+        return await("the public profile", PublicProfileEffectsIT::profile, condition, within);
+    }
+
+    private static JsonNode awaitSearchItem(Predicate<JsonNode> condition, Duration within) {
+        return await("the search result", PublicProfileEffectsIT::searchItem, condition, within);
+    }
+
+    private static JsonNode await(String what, java.util.function.Supplier<JsonNode> read, Predicate<JsonNode> condition, Duration within) {
         long end = System.nanoTime() + within.toNanos();
         JsonNode last;
         do {
-            last = profile();
+            last = read.get();
             if (condition.test(last)) {
                 return last;
             }
             Fixtures.sleep(100);
         } while (System.nanoTime() < end);
-        throw new AssertionError("the public profile did not change as expected within " + within + "; last: " + last);
+        throw new AssertionError(what + " did not change as expected within " + within + "; last: " + last);
     }
 }

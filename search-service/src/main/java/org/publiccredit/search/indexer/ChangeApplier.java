@@ -276,15 +276,17 @@ class ChangeApplier {
     /**
      * New documents with these summaries; {@code recordSeq} moves up to {@code reflects} (null: unchanged).
      *
-     * @param skipUnchanged whether a document whose content stays the same is left as it is (record changes: most of them
-     *        change only what the document does not keep, decision 0009)
+     * @param skipUnchanged whether a document whose content stays the same is left as it is, an earlier refresh time kept
+     *        (record changes: most of them change only what the document does not keep, decision 0009)
      */
     private PendingWrite build(String target, Set<String> ids, Long reflects, Map<String, Stored> stored, Map<String, Indexed> parts,
             boolean async, boolean skipUnchanged) throws IOException {
         Map<String, SubjectDocument> next = new LinkedHashMap<>();
         for (String id : ids) {
             SubjectDocument doc = stored.containsKey(id) ? stored.get(id).doc() : null;
-            Indexed part = parts.getOrDefault(id, Indexed.NONE);
+            Indexed fetched = parts.getOrDefault(id, Indexed.NONE);
+            // after record changes an earlier refresh time already stored is kept (decision 0009): see refreshNoLaterThan
+            Indexed part = skipUnchanged && doc != null ? fetched.refreshNoLaterThan(doc.summaryValidUntil()) : fetched;
             PublicDocuments.Identity identity = PublicDocuments.identityOf(doc);
             String kind = doc != null && doc.kind() != null ? doc.kind() : part.kind();
             if (PublicDocuments.needsPersonIdentity(kind, identity, part)) {

@@ -132,6 +132,19 @@ final class PublicDocuments {
                     refreshAt == null || at.isBefore(refreshAt) ? at : refreshAt, grade);
         }
 
+        /**
+         * The same, refreshed no later than {@code stored} (the refresh time a stored document holds): a refresh earlier than
+         * needed only fetches the summary once more and then writes the later time, so a record change that only moves
+         * the next change by time further away (a new penalty changes the day the grade changes by time alone) need not
+         * rewrite the document.
+         */
+        Indexed refreshNoLaterThan(Instant stored) {
+            if (stored == null || refreshAt != null && !stored.isBefore(refreshAt)) {
+                return this;
+            }
+            return new Indexed(kind, categories, lists, disputed, stored, grade);
+        }
+
         /** Whether any record is public (a person's document exists only then). */
         boolean anyPublic() {
             return !categories.isEmpty();

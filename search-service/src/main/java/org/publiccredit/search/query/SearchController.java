@@ -26,13 +26,18 @@ class SearchController {
         this.search = search;
     }
 
+    /**
+     * The search; with {@code counts=true} each hit also carries its public records per category as record-service counts
+     * them now (one call for the page, a few milliseconds more), otherwise the categories the index holds.
+     */
     @GetMapping("/api/v1/search")
     Views.SearchPage search(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
             @RequestParam(required = false) String type, @RequestParam(required = false) String list,
             @RequestParam(required = false) String category, @RequestParam(required = false) String grade,
             @RequestParam(required = false) String industry, @RequestParam(required = false) @Min(0) Integer page,
-            @RequestParam(required = false) @Range(min = 1, max = SearchCriteria.MAX_SIZE) Integer size) {
-        return search.search(SearchCriteria.of(q, region, type, list, category, grade, industry, page, size));
+            @RequestParam(required = false) @Range(min = 1, max = SearchCriteria.MAX_SIZE) Integer size,
+            @RequestParam(defaultValue = "false") boolean counts) {
+        return search.search(SearchCriteria.of(q, region, type, list, category, grade, industry, page, size), counts);
     }
 
     /** What the search box may complete the text to: names, former and short names, pinyin and initials. */

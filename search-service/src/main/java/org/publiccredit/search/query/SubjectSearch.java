@@ -81,9 +81,14 @@ class SubjectSearch {
      * asking only for {@link #SEARCH_ANSWER}.
      */
     Views.SearchPage search(SearchCriteria c) {
-        Views.SearchPage strict = search(c, false);
+        return search(c, false);
+    }
+
+    /** The same; with {@code counts}, the hits' record counts from record-service's summaries (decision 0009). */
+    Views.SearchPage search(SearchCriteria c, boolean counts) {
+        Views.SearchPage strict = search(c, false, counts);
         if (c.text() != null && strict.total() < SubjectQueries.TOLERANT_BELOW && SubjectQueries.toleranceDiffers(c)) {
-            return search(c, true);
+            return search(c, true, counts);
         }
         return strict;
     }
@@ -116,14 +121,16 @@ class SubjectSearch {
     }
 
     /** One search, strict (every bigram of the text) or tolerant (most of them): {@link SubjectQueries#TOLERANT_BELOW}. */
-    private Views.SearchPage search(SearchCriteria c, boolean tolerant) {
+    private Views.SearchPage search(SearchCriteria c, boolean tolerant, boolean counts) {
         SearchRequest request = SubjectQueries.search(alias, c, tolerant);
         Answer r = read(SEARCH_ANSWER, JsonpUtils.toJsonString(request, mapper), answers, "search", false);
         NameQuery query = c.text() == null ? null : NameQuery.of(c.text());
         List<SubjectDocument> hits = r.hits() == null || r.hits().hits() == null ? List.of()
                 : r.hits().hits().stream().map(Answer.Found::source).filter(d -> d != null).toList();
-        // the hits' record counts as record-service counts them now (the document keeps only their categories: decision 0009)
-        Optional<Map<String, Summary>> live = summaries.summaries(hits.stream().map(SubjectDocument::subjectId).toList());
+        // the hits' record counts as record-service counts them now, when asked (the document keeps only their categories:
+        // decision 0009); the call costs a search about 4 ms at the median, so the portal's result list does without
+        Optional<Map<String, Summary>> live = counts ? summaries.summaries(hits.stream().map(SubjectDocument::subjectId).toList())
+                : Optional.of(Map.of());
         List<Views.SearchItem> items = hits.stream()
                 .map(d -> Views.item(d, highlight(d, query, c), live.map(m -> m.get(d.subjectId())).orElse(null)))
                 .toList();

@@ -37,8 +37,8 @@ final class Views {
      * @param totalRelation {@code eq}, or {@code gte} when the count is a lower bound
      * @param items the subjects of this page, best first
      * @param facets counts per region, type, list, category and grade over all matches
-     * @param partial true when the hits came without their record counts (record-service did not answer in time); absent
-     *        otherwise
+     * @param partial true when the hits came without the record counts asked for (record-service did not answer in time);
+     *        absent otherwise
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SearchPage(String query, int page, int size, long total, String totalRelation, List<SearchItem> items,
@@ -58,7 +58,8 @@ final class Views {
      * @param regionName its name when listed
      * @param status registry status
      * @param lists {@code red} / {@code black} when an entry is in force
-     * @param counts public records per category, as record-service counts them now (absent when the page is partial)
+     * @param counts public records per category, as record-service counts them now (only with {@code counts=true}; absent
+     *        when the page is partial)
      * @param categories categories with public records, as the index holds them (what the category filter matches)
      * @param disputed whether a public record is under objection (异议中)
      * @param highlight highlighted fragments per field ({@code <em>} marks the match, the rest HTML-escaped)
@@ -105,7 +106,8 @@ final class Views {
      * @param industry GB/T 4754 section letter (organisations)
      * @param evaluation the credit evaluation (公共信用综合评价: grade A-D with the rules that produced it), organisations only,
      *        absent until record-service evaluated the subject
-     * @param grade the grade the index holds (what the grade filter matches), organisations only
+     * @param grade the grade the index holds (what the grade filter and facet match), organisations only: the same as the
+     *        evaluation's once the indexer applied the last change (within seconds)
      * @param partial true when record-service did not answer in time: the profile then holds what the index keeps (identity,
      *        records under objection, the grade; which lists, in the search items) without counts, list entries, latest
      *        penalties and the evaluation; absent otherwise
@@ -214,7 +216,7 @@ final class Views {
         }
         List<CategoryCount> counts = positive(live.counts()).entrySet().stream().map(e -> new CategoryCount(e.getKey(), e.getValue())).toList();
         Evaluation evaluation = org ? live.evaluation() : null;
-        String grade = evaluation != null ? evaluation.grade() : org ? d.grade() : null;
+        String grade = org ? d.grade() : null; // the index's, which may follow the evaluation read now by a moment
         return new Profile(d.code(), d.masked(), d.name(), formerNames(d), d.type(), typeLabel(d.type()), d.region(),
                 Regions.name(d.region()).orElse(null), d.status(), d.verified(), counts, entries(live.redList(), now),
                 entries(live.blackList(), now), entries(live.abnormalList(), now), entries(live.latestPenalties(), now),

@@ -154,6 +154,31 @@ class ChangeApplierTest {
         assertThat(index.written).hasSize(3);
     }
 
+    private static Summary changingOn(int n, String changesOn) {
+        Summary s = penalties(n, List.of(), List.of(), "C");
+        Evaluation e = s.evaluation();
+        return new Summary(ID, s.subjectCode(), s.counts(), List.of(), List.of(), List.of(), s.latestPenalties(), List.of(), null,
+                new Evaluation("C", "中", "fair", e.score(), e.rulesVersion(), e.reasons(), changesOn, e.evaluatedOn()));
+    }
+
+    @Test
+    void aLaterDayOnWhichTimeAloneChangesTheGradeKeepsTheEarlierRefreshButAnEarlierOneIsWritten() throws Exception {
+        summaries.now = changingOn(3, "2027-03-01");
+        applier.applySubjectChanges(TARGET, List.of(IndexerFakes.subjectChange(1, ID)), null);
+        java.time.Instant march = index.get(TARGET, List.of(ID)).get(ID).doc().summaryValidUntil();
+        assertThat(march).isEqualTo(java.time.Instant.parse("2027-02-28T16:00:00Z"));
+
+        // a fourth penalty: the grade changes by time alone later now; refreshing in March once more is harmless
+        summaries.now = changingOn(4, "2027-06-01");
+        assertThat(recordChange(10)).isZero();
+        assertThat(index.get(TARGET, List.of(ID)).get(ID).doc().summaryValidUntil()).isEqualTo(march);
+
+        // something that changes sooner must be written
+        summaries.now = changingOn(4, "2027-01-15");
+        assertThat(recordChange(11)).isEqualTo(1);
+        assertThat(index.get(TARGET, List.of(ID)).get(ID).doc().summaryValidUntil()).isEqualTo(java.time.Instant.parse("2027-01-14T16:00:00Z"));
+    }
+
     @Test
     void aDocumentWrittenBeforeDecision0009IsReadAsALeanOneAndNotRewrittenForAnOrdinaryPenalty() throws Exception {
         summaries.now = penalties(1, List.of(), List.of(), "B");

@@ -96,9 +96,9 @@ class SearchControllerTest {
 
     @Test
     void theLimitsThemselvesAreAccepted() throws Exception {
-        mvc.perform(get("/api/v1/search?q=x&page=199&size=50")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/search?q=x&page=199&size=50&counts=true")).andExpect(status().isOk());
         ArgumentCaptor<SearchCriteria> asked = ArgumentCaptor.forClass(SearchCriteria.class);
-        verify(search).search(asked.capture());
+        verify(search).search(asked.capture(), org.mockito.ArgumentMatchers.eq(true));
         assertThat(asked.getValue().page()).isEqualTo(199);
         assertThat(asked.getValue().size()).isEqualTo(SearchCriteria.MAX_SIZE);
 
@@ -114,7 +114,7 @@ class SearchControllerTest {
     void withoutPageOrSizeTheDefaultsApply() throws Exception {
         mvc.perform(get("/api/v1/search?region=4502")).andExpect(status().isOk());
         ArgumentCaptor<SearchCriteria> asked = ArgumentCaptor.forClass(SearchCriteria.class);
-        verify(search).search(asked.capture());
+        verify(search).search(asked.capture(), org.mockito.ArgumentMatchers.eq(false)); // no record counts unless asked
         assertThat(asked.getValue().page()).isZero();
         assertThat(asked.getValue().size()).isEqualTo(SearchCriteria.DEFAULT_SIZE);
         verify(search, org.mockito.Mockito.never()).suggest(any());
