@@ -232,6 +232,24 @@ test.describe('the credit grade', () => {
     await page.unrouteAll({ behavior: 'ignoreErrors' })
   })
 
+  test('a partial profile (record-service not answering) says so and shows the grade the index holds', async ({ page }) => {
+    await page.route(`**/api/v1/public/subjects/${ENT1}`, (route) =>
+      withLive(route, (body) => {
+        delete body.evaluation
+        body.partial = true
+        body.grade = 'C'
+        body.records = []
+        return true
+      }),
+    )
+    await page.goto(`/subjects/${ENT1}`)
+    await expect(page.getByTestId('profile-name')).toHaveText(ENT1_NAME)
+    await expect(page.getByTestId('profile-partial')).toBeVisible()
+    await expect(page.locator('.name-row [data-test="grade-badge"]')).toHaveAttribute('data-grade', 'C')
+    await expect(page.getByTestId('evaluation')).toHaveCount(0)
+    await page.unrouteAll({ behavior: 'ignoreErrors' })
+  })
+
   test('the profile: grade badge, reasons with points and counts, the day it changes, and the rules page', async ({ page }, testInfo) => {
     const errors = watchConsole(page)
     const { evaluation } = await profileEvaluation(page)
