@@ -125,18 +125,7 @@ public class FeedClient {
         Map<String, Summary> out = new HashMap<>();
         if (batchSummaries) {
             try {
-                SummariesResponse r = http.post().uri(recordService + "/internal/v1/subjects:summaries")
-                        .contentType(MediaType.APPLICATION_JSON).body(new SummariesRequest(part))
-                        .retrieve().body(SummariesResponse.class);
-                if (r != null && r.summaries() != null) {
-                    for (Summary s : r.summaries()) {
-                        if (s != null && s.subjectId() != null) {
-                            out.put(s.subjectId(), s);
-                        }
-                    }
-                }
-                part.forEach(id -> out.computeIfAbsent(id, Summary::empty));
-                return out;
+                return batch(http, recordService, part);
             } catch (HttpClientErrorException e) {
                 int status = e.getStatusCode().value();
                 if (status != 404 && status != 405) {
@@ -148,6 +137,26 @@ public class FeedClient {
         for (String id : part) {
             out.put(id, summary(id));
         }
+        return out;
+    }
+
+    /**
+     * One {@code POST /internal/v1/subjects:summaries} of up to 1,000 subjects with this client: a summary per id asked, an
+     * empty one for a subject record-service does not know. Shared with the public reads (SummaryReads).
+     */
+    static Map<String, Summary> batch(RestClient http, URI recordService, List<String> subjectIds) {
+        SummariesResponse r = http.post().uri(recordService + "/internal/v1/subjects:summaries")
+                .contentType(MediaType.APPLICATION_JSON).body(new SummariesRequest(List.copyOf(subjectIds)))
+                .retrieve().body(SummariesResponse.class);
+        Map<String, Summary> out = new HashMap<>();
+        if (r != null && r.summaries() != null) {
+            for (Summary s : r.summaries()) {
+                if (s != null && s.subjectId() != null) {
+                    out.put(s.subjectId(), s);
+                }
+            }
+        }
+        subjectIds.forEach(id -> out.computeIfAbsent(id, Summary::empty));
         return out;
     }
 

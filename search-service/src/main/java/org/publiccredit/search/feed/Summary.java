@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.publiccredit.search.index.Evaluation;
 import org.publiccredit.search.index.ListEntry;
 
@@ -41,6 +43,17 @@ public record Summary(String subjectId, String subjectCode, Map<String, Integer>
     public Summary dueAt(Instant at) {
         return new Summary(subjectId, subjectCode, counts, redList, blackList, abnormalList, latestPenalties, disputed,
                 validUntil == null || at.isBefore(validUntil) ? at : validUntil, evaluation);
+    }
+
+    /** The categories with at least one public record and their counts, in code order. */
+    public SortedMap<String, Integer> publicCounts() {
+        SortedMap<String, Integer> out = new TreeMap<>();
+        counts.forEach((category, n) -> {
+            if (category != null && n != null && n > 0) {
+                out.put(category, n);
+            }
+        });
+        return out;
     }
 
     /** Nothing public (the subject is unknown to record-service, or has no public record). */

@@ -1,7 +1,6 @@
 package org.publiccredit.search.feed;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +8,6 @@ import org.publiccredit.search.config.SearchProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -38,15 +36,7 @@ public class SummaryReads {
             return Optional.of(Map.of());
         }
         try {
-            FeedClient.SummariesResponse r = http.post().uri(recordService + "/internal/v1/subjects:summaries")
-                    .contentType(MediaType.APPLICATION_JSON).body(new FeedClient.SummariesRequest(List.copyOf(subjectIds)))
-                    .retrieve().body(FeedClient.SummariesResponse.class);
-            Map<String, Summary> out = new HashMap<>();
-            if (r != null && r.summaries() != null) {
-                r.summaries().stream().filter(s -> s != null && s.subjectId() != null).forEach(s -> out.put(s.subjectId(), s));
-            }
-            subjectIds.forEach(id -> out.computeIfAbsent(id, Summary::empty));
-            return Optional.of(out);
+            return Optional.of(FeedClient.batch(http, recordService, subjectIds));
         } catch (RestClientException e) {
             log.warn("public summaries of {} subjects not read ({}): answered without them", subjectIds.size(), e.getClass().getSimpleName());
             return Optional.empty();

@@ -7,9 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.publiccredit.search.feed.SubjectPayload;
 import org.publiccredit.search.feed.Summary;
 import org.publiccredit.search.index.Evaluation;
@@ -102,8 +100,7 @@ final class PublicDocuments {
             if (s == null) {
                 return NONE;
             }
-            List<String> categories = new TreeMap<>(s.counts()).entrySet().stream()
-                    .filter(e -> e.getKey() != null && e.getValue() != null && e.getValue() > 0).map(Map.Entry::getKey).toList();
+            List<String> categories = List.copyOf(s.publicCounts().keySet());
             Evaluation evaluation = s.evaluation();
             String grade = evaluation != null ? Grade.parse(evaluation.grade()).map(Grade::name).orElse(null) : null;
             List<String> lists = new ArrayList<>(3);

@@ -78,13 +78,9 @@ class SubjectSearch {
 
     /**
      * The search, built with the client's typed builders (SubjectQueries) and sent with its low-level REST client,
-     * asking only for {@link #SEARCH_ANSWER}.
+     * asking only for {@link #SEARCH_ANSWER}; with {@code counts}, the hits' record counts from record-service's summaries
+     * (decision 0009).
      */
-    Views.SearchPage search(SearchCriteria c) {
-        return search(c, false);
-    }
-
-    /** The same; with {@code counts}, the hits' record counts from record-service's summaries (decision 0009). */
     Views.SearchPage search(SearchCriteria c, boolean counts) {
         Views.SearchPage strict = search(c, false, counts);
         if (c.text() != null && strict.total() < SubjectQueries.TOLERANT_BELOW && SubjectQueries.toleranceDiffers(c)) {

@@ -195,7 +195,7 @@ final class Views {
      */
     static SearchItem item(SubjectDocument d, Map<String, List<String>> highlight, Summary live) {
         boolean disputed = d.disputed() != null && !d.disputed().isEmpty();
-        Map<String, Integer> counts = live == null ? null : positive(live.counts());
+        Map<String, Integer> counts = live == null ? null : live.publicCounts();
         return new SearchItem(d.code(), d.masked(), d.name(), d.formerNames(), d.type(), typeLabel(d.type()), d.region(),
                 Regions.name(d.region()).orElse(null), d.status(), d.lists(), counts, d.categories(), disputed, highlight,
                 "/api/v1/public/subjects/" + key(d), d.naturalPerson() ? null : d.industry(), d.naturalPerson() ? null : d.grade());
@@ -214,7 +214,7 @@ final class Views {
                     entries(d.disputed(), now), d.indexedAt(),
                     new Links(self, self + "/records"), org ? d.industry() : null, null, org ? d.grade() : null, true);
         }
-        List<CategoryCount> counts = positive(live.counts()).entrySet().stream().map(e -> new CategoryCount(e.getKey(), e.getValue())).toList();
+        List<CategoryCount> counts = live.publicCounts().entrySet().stream().map(e -> new CategoryCount(e.getKey(), e.getValue())).toList();
         Evaluation evaluation = org ? live.evaluation() : null;
         String grade = org ? d.grade() : null; // the index's, which may follow the evaluation read now by a moment
         return new Profile(d.code(), d.masked(), d.name(), formerNames(d), d.type(), typeLabel(d.type()), d.region(),
@@ -229,23 +229,13 @@ final class Views {
      * expiry by a moment): such a profile is not shown. Organisations are public whatever their records.
      */
     static boolean noLongerPublic(SubjectDocument d, Summary live) {
-        return d.naturalPerson() && live != null && positive(live.counts()).isEmpty();
+        return d.naturalPerson() && live != null && live.publicCounts().isEmpty();
     }
 
     private static List<String> formerNames(SubjectDocument d) {
         return d.formerNames() != null ? d.formerNames() : List.of();
     }
 
-    /** The categories with at least one public record, in code order. */
-    private static Map<String, Integer> positive(Map<String, Integer> counts) {
-        Map<String, Integer> out = new java.util.TreeMap<>();
-        counts.forEach((category, n) -> {
-            if (category != null && n != null && n > 0) {
-                out.put(category, n);
-            }
-        });
-        return out;
-    }
 
     /** Entries still in force now (the index may lag a summary's expiry by a moment: never show an expired one). */
     static List<Entry> entries(List<ListEntry> list, Instant now) {

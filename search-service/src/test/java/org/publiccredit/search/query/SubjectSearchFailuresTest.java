@@ -91,7 +91,7 @@ class SubjectSearchFailuresTest {
 
     @Test
     void aSearchElasticsearchDoesNotAnswerIsGivenUpAfterTheReadTimeout() {
-        assertBusyWithinReadTimeout(() -> search.search(SearchCriteria.of("柳工", null, null, null, null, null, null)));
+        assertBusyWithinReadTimeout(() -> search.search(SearchCriteria.of("柳工", null, null, null, null, null, null), false));
     }
 
     @Test
@@ -103,7 +103,7 @@ class SubjectSearchFailuresTest {
     void aSearchElasticsearchRefusesIsOurBugAndLeavesTheBreakerClosed() {
         status = 400;
         for (int i = 0; i < 5; i++) {
-            assertThatThrownBy(() -> search.search(SearchCriteria.of("柳工", null, null, null, null, null, null)))
+            assertThatThrownBy(() -> search.search(SearchCriteria.of("柳工", null, null, null, null, null, null), false))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("(400)");
         }
         assertThat(guard.state()).isEqualTo(CircuitBreaker.State.CLOSED);
