@@ -39,7 +39,11 @@ public class Catalog implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final JsonMapper json;
-    private volatile Map<String, CatalogEntry> entries = Map.of();
+    /** The entries by code, and in code order (sorted once per reload, not per read: summaries ask for them per record). */
+    private record Entries(Map<String, CatalogEntry> byCode, List<CatalogEntry> inCodeOrder) {
+    }
+
+    private volatile Entries entries = new Entries(Map.of(), List.of());
     private volatile List<Scenario> scenarios = List.of();
     private volatile EvaluationRules evaluation;
 
@@ -190,11 +194,12 @@ public class Catalog implements ApplicationRunner {
                     CatalogEntry e = json.readValue(d, CatalogEntry.class);
                     loaded.put(e.code(), e);
                 });
-        entries = Map.copyOf(loaded);
+        entries = new Entries(Map.copyOf(loaded),
+                loaded.values().stream().sorted(java.util.Comparator.comparing(CatalogEntry::code)).toList());
     }
 
     public Optional<CatalogEntry> find(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(entries.get(code));
+        return code == null ? Optional.empty() : Optional.ofNullable(entries.byCode().get(code));
     }
 
     /** The entry, or a 404 problem. */
@@ -203,7 +208,7 @@ public class Catalog implements ApplicationRunner {
     }
 
     public List<CatalogEntry> all() {
-        return entries.values().stream().sorted(java.util.Comparator.comparing(CatalogEntry::code)).toList();
+        return entries.inCodeOrder();
     }
 
     /** The rules of the public credit evaluation, from the catalog file. */

@@ -40,7 +40,7 @@ public record CreditRecord(UUID id, Subject subject, String department, String c
     /** A new record in state ACTIVE, version 1. */
     public static CreditRecord create(Subject subject, String department, String category, String documentNumber,
             LocalDate decisionDate, Map<String, String> fields, Instant now) {
-        return new CreditRecord(UUID.randomUUID(), subject, department, category, documentNumber, decisionDate, fields,
+        return new CreditRecord(RecordIds.next(), subject, department, category, documentNumber, decisionDate, fields,
                 hash(subject, decisionDate, fields), RecordState.ACTIVE, 1, null, now, now);
     }
 

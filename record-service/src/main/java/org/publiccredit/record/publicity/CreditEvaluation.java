@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.publiccredit.record.catalog.Catalog;
 import org.publiccredit.record.catalog.CatalogEntry;
@@ -57,9 +58,23 @@ public class CreditEvaluation {
         return evaluate(catalog.evaluation(), code -> catalog.find(code).orElse(null), policy, records, today);
     }
 
+    /**
+     * The same with each record's publicity already decided today by the caller (the summary decides every record once
+     * for itself and the evaluation).
+     */
+    public Result evaluate(Collection<RecordFacts> records, LocalDate today, Function<RecordFacts, Publicity> decided) {
+        return evaluate(catalog.evaluation(), code -> catalog.find(code).orElse(null), (r, entry) -> decided.apply(r), records, today);
+    }
+
     /** The same with the rules, the catalog entries and the policy given (pure: for tests and tools). */
     static Result evaluate(EvaluationRules rules, Function<String, CatalogEntry> entries, PublicityPolicy policy,
             Collection<RecordFacts> records, LocalDate today) {
+        return evaluate(rules, entries,
+                (r, entry) -> policy.decide(r.state(), r.decisionDate(), r.fields(), r.naturalPerson(), entry, today), records, today);
+    }
+
+    private static Result evaluate(EvaluationRules rules, Function<String, CatalogEntry> entries,
+            BiFunction<RecordFacts, CatalogEntry, Publicity> decide, Collection<RecordFacts> records, LocalDate today) {
         List<Contribution> contributions = new ArrayList<>();
         for (RecordFacts r : records) {
             if (!r.state().live()) {
@@ -76,7 +91,7 @@ public class CreditEvaluation {
                     continue;
                 }
                 if (p == null) {
-                    p = policy.decide(r.state(), r.decisionDate(), r.fields(), r.naturalPerson(), entry, today);
+                    p = decide.apply(r, entry);
                     if (p.reason() == PublicReason.NOT_IN_FORCE) {
                         break; // its conditions are not met (e.g. a licence no longer 有效): never in force
                     }
@@ -128,13 +143,7 @@ public class CreditEvaluation {
      * full evaluation.
      */
     public Evaluation publicView(Evaluation e) {
-        Set<String> hidden = new java.util.HashSet<>();
-        for (EvaluationRules.Rule rule : catalog.evaluation().rules()) {
-            List<CatalogEntry> covered = catalog.all().stream().filter(rule::covers).toList();
-            if (!covered.isEmpty() && covered.stream().noneMatch(CatalogEntry::publicCategory)) {
-                hidden.add(rule.code());
-            }
-        }
+        Set<String> hidden = hiddenRules();
         if (e.reasons().stream().noneMatch(r -> hidden.contains(r.rule()))) {
             return e;
         }
@@ -152,6 +161,35 @@ public class CreditEvaluation {
         reasons.add(new Evaluation.Reason(NOT_PUBLIC_RULES, "未公示的信用信息", "Credit information that is not public", points, count, null));
         return new Evaluation(e.grade(), e.nameZh(), e.nameEn(), e.score(), e.rulesVersion(), List.copyOf(reasons), e.changesOn(),
                 e.evaluatedOn());
+    }
+
+    /** The rules of {@link #hiddenRules}, and the catalog entries and rules they were worked out from. */
+    private record Hidden(List<CatalogEntry> entries, EvaluationRules rules, Set<String> codes) {
+    }
+
+    private volatile Hidden hidden = new Hidden(null, null, Set.of());
+
+    /**
+     * The rules that only match categories which are not public; worked out again only when the catalog's entries or
+     * rules were reloaded (a summary asks for them once per subject).
+     */
+    private Set<String> hiddenRules() {
+        List<CatalogEntry> entries = catalog.all();
+        EvaluationRules rules = catalog.evaluation();
+        Hidden known = hidden;
+        if (known.entries() == entries && known.rules() == rules) {
+            return known.codes();
+        }
+        Set<String> codes = new java.util.HashSet<>();
+        for (EvaluationRules.Rule rule : rules.rules()) {
+            List<CatalogEntry> covered = entries.stream().filter(rule::covers).toList();
+            if (!covered.isEmpty() && covered.stream().noneMatch(CatalogEntry::publicCategory)) {
+                codes.add(rule.code());
+            }
+        }
+        Hidden made = new Hidden(entries, rules, Set.copyOf(codes));
+        hidden = made;
+        return made.codes();
     }
 
     /** The record fields the rules read (besides those the publicity policy reads). */

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -110,8 +112,42 @@ public class PublicityPolicy {
         };
     }
 
-    /** The parts of a field value that lists several (罚款;没收违法所得). */
-    private static final java.util.regex.Pattern PARTS = java.util.regex.Pattern.compile("[;；,，、/\\s]+");
+    /**
+     * Whether a character separates the parts of a field value that lists several (罚款;没收违法所得): ; ； , ， 、 / and
+     * ASCII white space. A summary reads every record's value; splitting with a regular expression was a tenth of its time.
+     */
+    private static boolean separator(char c) {
+        return switch (c) {
+            case ';', '；', ',', '，', '、', '/', ' ', '\t', '\n', '\u000B', '\f', '\r' -> true;
+            default -> false;
+        };
+    }
+
+    /** The non-empty parts of a field value, split at {@link #separator}s. */
+    static List<String> parts(String value) {
+        List<String> parts = new ArrayList<>(2);
+        int start = -1;
+        for (int i = 0; i <= value.length(); i++) {
+            boolean end = i == value.length() || separator(value.charAt(i));
+            if (end && start >= 0) {
+                parts.add(value.substring(start, i));
+                start = -1;
+            } else if (!end && start < 0) {
+                start = i;
+            }
+        }
+        return parts;
+    }
+
+    /** Whether some part of the value contains the word: the word occurs in the value without crossing a separator. */
+    private static boolean anyPartContains(String value, String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (separator(word.charAt(i))) {
+                return false; // a part never holds a separator
+            }
+        }
+        return value.contains(word);
+    }
 
     /**
      * The class of a record's negative information: the one the department stated when the catalog knows it, else the
@@ -144,20 +180,18 @@ public class PublicityPolicy {
                 return false;
             }
         }
-        String[] parts = PARTS.split(value.strip());
+        String stripped = value.strip();
         if (!d.onlyOf().isEmpty()) {
-            for (String part : parts) {
-                if (!part.isEmpty() && !d.onlyOf().contains(part)) {
+            for (String part : parts(stripped)) {
+                if (!d.onlyOf().contains(part)) {
                     return false;
                 }
             }
             return true;
         }
-        for (String part : parts) {
-            for (String word : d.anyOf()) {
-                if (part.contains(word)) {
-                    return true;
-                }
+        for (String word : d.anyOf()) {
+            if (anyPartContains(stripped, word)) {
+                return true;
             }
         }
         return false;

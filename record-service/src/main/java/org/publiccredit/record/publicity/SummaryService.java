@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,13 @@ public class SummaryService {
      * uuids (unsigned bytes, i.e. the text form).
      */
     private static final Comparator<RecordFacts> NEWEST_FIRST = Comparator.comparing(RecordFacts::decisionDate).reversed()
-            .thenComparing(r -> r.id().toString());
+            .thenComparing(RecordFacts::id, SummaryService::asPostgresqlOrders);
+
+    /** PostgreSQL's uuid order, the order of the text form: the two halves as unsigned numbers (no text made per compare). */
+    static int asPostgresqlOrders(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
 
     /** At most this many subjects per {@link #summaries} call. */
     public static final int MAX_BATCH = 1000;
@@ -127,9 +134,12 @@ public class SummaryService {
         List<Entry> penalties = new ArrayList<>();
         List<Entry> disputed = new ArrayList<>();
         LocalDate next = null;
+        // each record decided once, for the summary and for the evaluation
+        Map<RecordFacts, Publicity> decided = new IdentityHashMap<>(all.size() * 2);
         for (RecordFacts r : all) {
             CatalogEntry entry = catalog.require(r.category());
             Publicity p = policy.decide(r.state(), r.decisionDate(), r.fields(), r.naturalPerson(), entry, today);
+            decided.put(r, p);
             if (p.nextChange() != null && (next == null || p.nextChange().isBefore(next))) {
                 next = p.nextChange();
             }
@@ -157,7 +167,7 @@ public class SummaryService {
         boolean person = !all.isEmpty() && all.getFirst().naturalPerson();
         Evaluation publicEvaluation = null;
         if (!person) {
-            CreditEvaluation.Result graded = evaluation.evaluate(all, today);
+            CreditEvaluation.Result graded = evaluation.evaluate(all, today, decided::get);
             if (graded.nextChange() != null && (next == null || graded.nextChange().isBefore(next))) {
                 next = graded.nextChange();
             }

@@ -188,6 +188,26 @@ class BatchReaderTest {
     }
 
     @Test
+    void linesAcrossTheReadersBlocksAreWholeWhateverTheirTerminators() throws IOException {
+        // 3,000 rows of varying length (Chinese and ASCII): lines and CR LF pairs fall across every 16 Ki-character block
+        StringBuilder nd = new StringBuilder("\uFEFF");
+        String[] terminators = {"\n", "\r\n", "\r", "\n\n", "\r\n\r\n"};
+        for (int i = 1; i <= 3000; i++) {
+            nd.append("{\"documentNumber\":\"").append("号".repeat(i % 17)).append(i).append("\"}")
+                    .append(terminators[i % terminators.length]);
+        }
+        nd.append("{\"documentNumber\":\"last\"}"); // no terminator at the end
+        List<BatchReader.ParsedRow> rows = read(nd.toString().getBytes(StandardCharsets.UTF_8), BatchReader.Format.NDJSON);
+
+        assertThat(rows).hasSize(3001);
+        for (int i = 1; i <= 3000; i++) {
+            assertThat(rows.get(i - 1).row()).isEqualTo(i);
+            assertThat(rows.get(i - 1).input().documentNumber()).isEqualTo("号".repeat(i % 17) + i);
+        }
+        assertThat(rows.getLast().input().documentNumber()).isEqualTo("last");
+    }
+
+    @Test
     void theLineLimitCountsUtf8BytesAndALineAtTheLimitIsRead() throws IOException {
         String padded = ROW + " ".repeat(100 - ROW.length());
         // 34 × 中 = 102 bytes in 34 characters

@@ -227,4 +227,44 @@ class PublicityPolicyTest {
                 CatalogFixtures.entry("TAX_A_GRADE"), TODAY);
         assertThat(aGrade.reason()).isEqualTo(PublicReason.EXPIRED);
     }
+
+    /** The split and the "any part contains" of before, by regular expression: what the class defaults were written against. */
+    private static final java.util.regex.Pattern PARTS = java.util.regex.Pattern.compile("[;；,，、/\\s]+");
+
+    private static String byRegex(org.publiccredit.record.catalog.PublicityRule.Default d, String value) {
+        String[] parts = PARTS.split(value.strip());
+        if (!d.onlyOf().isEmpty()) {
+            return java.util.Arrays.stream(parts).allMatch(p -> p.isEmpty() || d.onlyOf().contains(p)) ? d.severity() : "other";
+        }
+        return java.util.Arrays.stream(parts).anyMatch(p -> d.anyOf().stream().anyMatch(p::contains)) ? d.severity() : "other";
+    }
+
+    @Test
+    void classDefaultsMatchFieldValuesAsTheRegularExpressionSplitDid() {
+        java.util.Random random = new java.util.Random(26);
+        String alphabet = "罚款没收警告吊销 ;；,，、/\t\n\u3000ab";
+        java.util.List<String> words = java.util.List.of("罚款", "警告", "没收", "款没", "a", "款;没", "吊销 ", "\u3000");
+        int compared = 0;
+        for (int n = 0; n < 3000; n++) {
+            StringBuilder value = new StringBuilder();
+            for (int i = 0, len = 1 + random.nextInt(12); i < len; i++) {
+                value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            if (value.toString().isBlank()) {
+                continue;
+            }
+            String word = words.get(random.nextInt(words.size()));
+            var anyOf = new org.publiccredit.record.catalog.PublicityRule.Default("heavy", "f", java.util.List.of(word), null, null);
+            var onlyOf = new org.publiccredit.record.catalog.PublicityRule.Default("light", "f", null,
+                    java.util.List.of("罚款", "警告", word), null);
+            for (var d : java.util.List.of(anyOf, onlyOf)) {
+                var severity = new org.publiccredit.record.catalog.PublicityRule.Severity(null, Map.of(), java.util.List.of(d), "other");
+                assertThat(PublicityPolicy.severity(severity, Map.of("f", value.toString())))
+                        .as("%s against \"%s\"", d, value).isEqualTo(byRegex(d, value.toString()));
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(5000);
+        assertThat(PublicityPolicy.parts(" 罚款；没收违法所得、,警告 ")).containsExactly("罚款", "没收违法所得", "警告");
+    }
 }
