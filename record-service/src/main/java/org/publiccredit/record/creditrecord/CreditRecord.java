@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.publiccredit.commons.problem.ApiException;
 
@@ -76,9 +75,16 @@ public record CreditRecord(UUID id, Subject subject, String department, String c
     }
 
     static String hash(Subject subject, LocalDate decisionDate, Map<String, String> fields) {
-        StringBuilder canonical = new StringBuilder().append(subject.id()).append('|').append(subject.nameOnDecision()).append('|')
+        // the canonical text is stored hashes' (fields in key order, '|' doubled): built without a sorted map or a
+        // replace per value, it was a tenth of a batch row's CPU
+        String[] keys = fields.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(keys);
+        StringBuilder canonical = new StringBuilder(256).append(subject.id()).append('|').append(subject.nameOnDecision()).append('|')
                 .append(decisionDate);
-        new TreeMap<>(fields).forEach((k, v) -> canonical.append('|').append(k).append('=').append(v.replace("|", "||")));
+        for (String key : keys) {
+            String value = fields.get(key);
+            canonical.append('|').append(key).append('=').append(value.indexOf('|') < 0 ? value : value.replace("|", "||"));
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
