@@ -7,7 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The readers' query of a service's change feed (docs/contracts.md), beside the rule it keeps ({@link ChangeLogOrder}):
- * the rows of {@code change_log} after a sequence that are {@link ChangeLogOrder#SERVABLE servable}, each as
+ * the rows of {@code change_log} after a sequence, up to the first not yet servable ({@link ChangeLogOrder#page}), each as
  * {@code seq, entityType, entityId, kind, at} and its payload's fields, and the feed's head for the reader's lag.
  * subject-service's and record-service's feeds both read through it.
  */
@@ -29,8 +29,8 @@ public final class ChangeLogPages {
 
     /** At most {@code limit} servable changes after {@code after}. */
     public static Page after(JdbcTemplate jdbc, JsonMapper json, long after, int limit) {
-        List<ObjectNode> rows = jdbc.query("SELECT seq, entity_type, entity_id, change_kind, payload::text AS payload, changed_at "
-                + "FROM change_log WHERE seq > ? AND " + ChangeLogOrder.SERVABLE + " ORDER BY seq LIMIT ?",
+        List<ObjectNode> rows = jdbc.query(ChangeLogOrder.page("seq, entity_type, entity_id, change_kind, payload::text AS payload, changed_at",
+                "TRUE"),
                 (rs, n) -> {
                     ObjectNode change = json.createObjectNode();
                     change.put("seq", rs.getLong("seq"));

@@ -71,10 +71,7 @@ public class ExchangeFeed {
     public Page pull(Caller caller, long after, int limit) {
         String client = receiver(caller);
         String department = caller.has(Role.PARTNER) ? caller.departmentClaim().orElse(null) : null;
-        List<Row> rows = jdbc.sql("""
-                SELECT seq, entity_id, changed_at FROM change_log
-                WHERE seq > ? AND %s AND entity_type = 'RECORD'
-                ORDER BY seq LIMIT ?""".formatted(ChangeLogOrder.SERVABLE))
+        List<Row> rows = jdbc.sql(ChangeLogOrder.page("seq, entity_id, changed_at", "entity_type = 'RECORD'"))
                 .params(after, limit + 1)
                 .query((rs, n) -> new Row(rs.getLong(1), UUID.fromString(rs.getString(2)), rs.getTimestamp(3).toInstant()))
                 .list();

@@ -147,10 +147,7 @@ class ChangeFollower {
             return 0;
         }
         long after = jdbc.sql("SELECT last_seq FROM monitor_position WHERE id = 1").query(Long.class).single();
-        List<Row> rows = jdbc.sql("""
-                SELECT seq, entity_id, change_kind, changed_at, payload::text FROM change_log
-                WHERE seq > ? AND %s AND entity_type = 'RECORD'
-                ORDER BY seq LIMIT ?""".formatted(ChangeLogOrder.SERVABLE))
+        List<Row> rows = jdbc.sql(ChangeLogOrder.page("seq, entity_id, change_kind, changed_at, payload::text", "entity_type = 'RECORD'"))
                 .params(after, properties.followBatch())
                 .query((rs, n) -> row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)))
                 .list();
