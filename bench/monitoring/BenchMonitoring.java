@@ -47,6 +47,8 @@ public class BenchMonitoring {
     static final int[] ORG_W = {3, 7, 9, 10, 5, 8, 4, 2};
 
     static final Map<String, Instant> received = new ConcurrentHashMap<>();
+    /** (occurredAt, latency ms) of each NEW_LIST_ENTRY: the tail by when in the run the change was made. */
+    static final List<long[]> timeline = Collections.synchronizedList(new ArrayList<>());
     static final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     static final AtomicInteger requests = new AtomicInteger();
     static final AtomicInteger duplicates = new AtomicInteger();
@@ -134,7 +136,10 @@ public class BenchMonitoring {
             } else if (json.contains("\"type\":\"NEW_LIST_ENTRY\"")) {
                 Matcher m = Pattern.compile("\"occurredAt\":\"([^\"]+)\"").matcher(json);
                 if (m.find()) {
-                    latencies.add(Duration.between(Instant.parse(m.group(1)), now).toMillis());
+                    Instant occurred = Instant.parse(m.group(1));
+                    long ms = Duration.between(occurred, now).toMillis();
+                    latencies.add(ms);
+                    timeline.add(new long[] {occurred.toEpochMilli(), ms});
                 }
             } else if (json.contains("\"type\":\"GRADE_CHANGED\"")) {
                 grades.incrementAndGet();
@@ -158,7 +163,7 @@ public class BenchMonitoring {
         // the target names: wait until search-service's indexer is at both feeds' heads and the load has come down, as
         // BenchSearch settles before its steady state (--no-settle: push at once, the protocol of the runs before 2026-12-07 14:00)
         if (settle) {
-            settle();
+            settle(subjects.getLast());
         }
 
         // 3. the steady load: every 100 ms a batch of rate/10 black-list entries (officer-tax), for `seconds`
@@ -169,6 +174,7 @@ public class BenchMonitoring {
         AtomicInteger failedBatches = new AtomicInteger();
         ExecutorService pushers = Executors.newVirtualThreadPerTaskExecutor();
         long start = System.nanoTime();
+        long startMillis = System.currentTimeMillis();
         List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
         for (int b = 0; b < batches; b++) {
             long due = start + b * 100_000_000L;
@@ -213,6 +219,18 @@ public class BenchMonitoring {
                         + "duplicates %d, bad signatures %d, GRADE_CHANGED %,d; load %s%n", sorted.size(), pushed.get(), pct(sorted, 50),
                 pct(sorted, 95), pct(sorted, 99), sorted.isEmpty() ? -1 : sorted.getLast(), requests.get(), duplicates.get(),
                 badSignatures.get(), grades.get(), load());
+        // where in the run the tail is: p50 / p99 of the changes made in each 10 s of the load
+        StringBuilder windows = new StringBuilder("by 10 s of the load (change made at), p50/p99 ms:");
+        for (int w = 0; w * 10 < seconds; w++) {
+            long from = startMillis + w * 10_000L;
+            List<Long> in = new ArrayList<>();
+            synchronized (timeline) {
+                timeline.stream().filter(t -> t[0] >= from && t[0] < from + 10_000).forEach(t -> in.add(t[1]));
+            }
+            Collections.sort(in);
+            windows.append(String.format(" %d-%ds %d/%d", w * 10, w * 10 + 10, pct(in, 50), pct(in, 99)));
+        }
+        System.out.println(windows);
         // 5. leave partner-bank's list as it was
         send("POST", "/api/v1/monitoring/watchlist:remove", bank, "application/json",
                 "{\"subjects\":[\"" + String.join("\",\"", subjects) + "\"]}", 200);
@@ -286,7 +304,12 @@ public class BenchMonitoring {
     }
 
     /** Waits (up to 180 s) until search-service's indexer is at both feeds' heads and the 1-minute load is under 2.5. */
-    static void settle() throws Exception {
+    /**
+     * Waits until search-service has indexed the registration (the last registered subject is found by its code, and the
+     * indexer is at both feeds' heads) and the host is quiet (under 50 % of its CPU busy over 2 s: the 1-minute load
+     * average lags, and after a quiet minute it let runs start while the 10,000 new subjects were still being indexed).
+     */
+    static void settle(String lastSubject) throws Exception {
         long t0 = System.nanoTime();
         Pattern feed = Pattern.compile("\"cursor\":(\\d+),\"head\":(\\d+)");
         while (System.nanoTime() - t0 < Duration.ofSeconds(180).toNanos()) {
@@ -299,13 +322,35 @@ public class BenchMonitoring {
                 atHeads = true;
                 behind |= !m.group(1).equals(m.group(2));
             }
-            if (atHeads && !behind && Double.parseDouble(load()) < 2.5) {
-                System.out.printf("settled in %.1f s: search indexer at both feeds' heads, load %s%n", (System.nanoTime() - t0) / 1e9, load());
+            String found = HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/search?q=" + lastSubject)).timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            double busy = busy();
+            if (atHeads && !behind && found.contains(lastSubject) && busy < 0.5) {
+                System.out.printf("settled in %.1f s: the registration indexed, search indexer at both feeds' heads, CPU %.0f %% busy, load %s%n",
+                        (System.nanoTime() - t0) / 1e9, busy * 100, load());
                 return;
             }
             Thread.sleep(1000);
         }
         System.out.printf("not settled after 180 s (load %s); measuring anyway%n", load());
+    }
+
+    /** The share of the host's CPU time busy over the next 2 s (/proc/stat). */
+    static double busy() throws Exception {
+        long[] a = cpu();
+        Thread.sleep(2000);
+        long[] b = cpu();
+        return (double) ((b[0] - a[0]) - (b[1] - a[1])) / Math.max(1, b[0] - a[0]);
+    }
+
+    /** {total, idle + iowait} jiffies of all CPUs. */
+    static long[] cpu() throws Exception {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < f.length; i++) {
+            total += Long.parseLong(f[i]);
+        }
+        return new long[] {total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
     }
 
     static String load() {

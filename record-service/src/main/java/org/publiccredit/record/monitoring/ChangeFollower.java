@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.publiccredit.commons.feed.ChangeLogOrder;
 import org.publiccredit.record.catalog.Catalog;
 import org.publiccredit.record.catalog.CatalogEntry;
@@ -21,6 +22,7 @@ import org.publiccredit.record.creditrecord.CreditRecord;
 import org.publiccredit.record.creditrecord.RecordFeedPayload;
 import org.publiccredit.record.creditrecord.RecordRepository;
 import org.publiccredit.record.creditrecord.RecordState;
+import org.publiccredit.record.creditrecord.TextColumns;
 import org.publiccredit.record.publicity.Publicity;
 import org.publiccredit.record.publicity.RecordViews;
 import org.publiccredit.record.sharing.SharingGrants;
@@ -112,7 +114,9 @@ class ChangeFollower {
         }
         try {
             for (int i = 0; i < 50; i++) {
+                long t0 = System.nanoTime();
                 Integer rows = tx.execute(s -> step());
+                stats.stepped(rows == null ? 0 : rows, System.nanoTime() - t0);
                 analyzeAfterBursts();
                 if (rows == null || rows < properties.followBatch()) {
                     return;
@@ -123,8 +127,53 @@ class ChangeFollower {
         }
     }
 
+    private final StepStats stats = new StepStats();
+
+    /**
+     * Where the follower's time goes, one log line every 10 s while it works: steps, rows, events, and the time in the
+     * whole transactions, reading the page, evaluating grades and writing the events.
+     */
+    private static final class StepStats {
+        private long since = System.nanoTime();
+        private long steps;
+        private long rows;
+        private long events;
+        private long stepNanos;
+        private long readNanos;
+        private long gradeNanos;
+        private long watchNanos;
+        private long recordNanos;
+        private long writeNanos;
+
+        void stepped(int rows, long nanos) {
+            if (rows == 0) {
+                return;
+            }
+            steps++;
+            this.rows += rows;
+            stepNanos += nanos;
+            long now = System.nanoTime();
+            if (now - since > 10_000_000_000L) {
+                log.info("monitoring follower: {} steps ({} ms), {} rows, {} events; reading {} ms, watches {} ms, records {} ms,"
+                        + " grades {} ms, writing events {} ms", steps, stepNanos / 1_000_000, this.rows, events, readNanos / 1_000_000,
+                        watchNanos / 1_000_000, recordNanos / 1_000_000, gradeNanos / 1_000_000, writeNanos / 1_000_000);
+                since = now;
+                steps = 0;
+                this.rows = 0;
+                events = 0;
+                stepNanos = 0;
+                readNanos = 0;
+                gradeNanos = 0;
+                watchNanos = 0;
+                recordNanos = 0;
+                writeNanos = 0;
+            }
+        }
+    }
+
     private int queuedSinceAnalyze;
     private long analyzedAt;
+    private final AtomicBoolean analyzing = new AtomicBoolean();
 
     /**
      * After 2,000 events queued (at most every 10 s): fresh statistics of the outbox, whose pending share swings from none
@@ -133,10 +182,20 @@ class ChangeFollower {
      */
     private void analyzeAfterBursts() {
         long now = System.nanoTime();
-        if (queuedSinceAnalyze >= 2_000 && now - analyzedAt > 10_000_000_000L) {
-            outbox.analyze();
+        if (queuedSinceAnalyze >= 2_000 && now - analyzedAt > 10_000_000_000L && analyzing.compareAndSet(false, true)) {
             queuedSinceAnalyze = 0;
             analyzedAt = now;
+            // beside the follower, never in its way: on the loaded host the sample of the outbox took seconds, and the
+            // follower queued nothing meanwhile (the first seconds of a burst, exactly when it is needed)
+            Thread.ofVirtual().name("monitoring-analyze").start(() -> {
+                try {
+                    outbox.analyze();
+                } catch (RuntimeException e) {
+                    log.warn("monitoring: analyzing the outbox failed ({})", e.toString());
+                } finally {
+                    analyzing.set(false);
+                }
+            });
         }
     }
 
@@ -146,6 +205,7 @@ class ChangeFollower {
         if (!Boolean.TRUE.equals(mine)) {
             return 0;
         }
+        long t0 = System.nanoTime();
         long after = jdbc.sql("SELECT last_seq FROM monitor_position WHERE id = 1").query(Long.class).single();
         List<Row> rows = jdbc.sql(ChangeLogOrder.page("seq, entity_id, change_kind, changed_at, payload::text", "entity_type = 'RECORD'"))
                 .params(after, properties.followBatch())
@@ -154,26 +214,28 @@ class ChangeFollower {
         if (rows.isEmpty()) {
             return 0;
         }
+        stats.readNanos += System.nanoTime() - t0;
         List<Event> events = events(rows);
+        long t1 = System.nanoTime();
+        stats.events += events.size();
         if (!events.isEmpty()) {
-            Timestamp giveUp = Timestamp.from(clock.instant().plus(properties.giveUpAfter()));
-            template.batchUpdate("""
-                    INSERT INTO monitor_event (event_id, client_id, subject_id, subject_code, type, record_id, seq, body, occurred_at,
-                                               give_up_at, next_attempt_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())""", events, 1000, (ps, e) -> {
-                ps.setObject(1, e.eventId());
-                ps.setString(2, e.client());
-                ps.setObject(3, e.subjectId());
-                ps.setString(4, e.subjectCode());
-                ps.setString(5, e.type());
-                ps.setObject(6, e.recordId());
-                ps.setLong(7, e.seq());
-                ps.setString(8, e.body());
-                ps.setTimestamp(9, Timestamp.from(e.at()));
-                ps.setTimestamp(10, giveUp);
-            });
+            // one statement, in the order given (the outbox's ids are the delivery order per subject)
+            Instant giveUp = clock.instant().plus(properties.giveUpAfter());
+            TextColumns c = new TextColumns(events.size(), 10);
+            events.forEach(e -> c.add(e.eventId(), e.client(), e.subjectId(), e.subjectCode(), e.type(), e.recordId(), e.seq(),
+                    e.body(), e.at(), giveUp));
+            template.update(con -> c.bind(con.prepareStatement("""
+                        INSERT INTO monitor_event (event_id, client_id, subject_id, subject_code, type, record_id, seq, body,
+                                                   occurred_at, give_up_at, next_attempt_at)
+                        SELECT u.event_id::uuid, u.client_id, u.subject_id::uuid, u.subject_code, u.type, u.record_id::uuid,
+                               u.seq::bigint, u.body, u.occurred_at::timestamptz, u.give_up_at::timestamptz, now()
+                        FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[], ?::text[]) WITH ORDINALITY
+                            AS u(event_id, client_id, subject_id, subject_code, type, record_id, seq, body, occurred_at, give_up_at, n)
+                        ORDER BY u.n"""), con));
         }
         jdbc.sql("UPDATE monitor_position SET last_seq = ?, moved_at = now() WHERE id = 1").param(rows.getLast().seq()).update();
+        stats.writeNanos += System.nanoTime() - t1;
         if (!events.isEmpty()) {
             queuedSinceAnalyze += events.size();
             sender.wakeAfterCommit();
@@ -197,6 +259,7 @@ class ChangeFollower {
                 subjects.add(r.subjectId());
             }
         });
+        long w0 = System.nanoTime();
         Map<UUID, List<Watch>> watchers = new HashMap<>();
         jdbc.sql("""
                 SELECT client_id, subject_id, subject_kind, subject_code, subject_name, last_grade, added_at FROM watch_subject
@@ -219,10 +282,13 @@ class ChangeFollower {
                     departments.put(rs.getString(1), rs.getString(2));
                 });
         clients.forEach(c -> granted.put(c, grants.grantedToday(departments.get(c))));
+        long w1 = System.nanoTime();
+        stats.watchNanos += w1 - w0;
         Map<UUID, CreditRecord> current = new HashMap<>();
         records.findByIds(watched.stream().filter(r -> !"RULE_CHANGED".equals(r.kind())).map(Row::recordId).distinct().toList())
                 .forEach(r -> current.put(r.id(), r));
 
+        stats.recordNanos += System.nanoTime() - w1;
         List<Event> events = new ArrayList<>();
         // per watch: the last row of the batch that touched it (the grade is compared once per batch)
         Map<Watch, Row> touched = new LinkedHashMap<>();
@@ -305,15 +371,16 @@ class ChangeFollower {
         if (organisations.isEmpty()) {
             return List.of();
         }
+        long t0 = System.nanoTime();
         Map<UUID, String> now = grades.of(organisations.stream().map(Watch::subjectId).toList());
         List<Event> events = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
+        List<Watch> regraded = new ArrayList<>();
         for (Watch w : organisations) {
             String grade = now.get(w.subjectId());
             if (grade == null || grade.equals(w.lastGrade())) {
                 continue;
             }
-            updates.add(new Object[] {grade, w.client(), w.subjectId()});
+            regraded.add(w);
             if (w.lastGrade() != null) {
                 Map<String, Object> extra = new LinkedHashMap<>();
                 extra.put("grade", grade);
@@ -321,9 +388,16 @@ class ChangeFollower {
                 events.add(event(w, "GRADE_CHANGED", touched.get(w), extra));
             }
         }
-        if (!updates.isEmpty()) {
-            template.batchUpdate("UPDATE watch_subject SET last_grade = ? WHERE client_id = ? AND subject_id = ?", updates);
+        if (!regraded.isEmpty()) {
+            // one statement for the step: a JDBC batch of single-row updates cost milliseconds a row under load, and the
+            // burst of first list entries re-grades nearly every watched subject at once
+            TextColumns c = new TextColumns(regraded.size(), 3);
+            regraded.forEach(w -> c.add(now.get(w.subjectId()), w.client(), w.subjectId()));
+            template.update(con -> c.bind(con.prepareStatement("""
+                    UPDATE watch_subject w SET last_grade = u.grade FROM unnest(?::text[], ?::text[], ?::text[]) AS u(grade, client, subject)
+                    WHERE w.client_id = u.client AND w.subject_id = u.subject::uuid"""), con));
         }
+        stats.gradeNanos += System.nanoTime() - t0;
         return events;
     }
 
