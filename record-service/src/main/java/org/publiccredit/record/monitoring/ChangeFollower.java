@@ -205,6 +205,7 @@ class ChangeFollower {
         if (!Boolean.TRUE.equals(mine)) {
             return 0;
         }
+        CustomPlans.forThisTransaction(jdbc);
         long t0 = System.nanoTime();
         long after = jdbc.sql("SELECT last_seq FROM monitor_position WHERE id = 1").query(Long.class).single();
         List<Row> rows = jdbc.sql(ChangeLogOrder.page("seq, entity_id, change_kind, changed_at, payload::text", "entity_type = 'RECORD'"))

@@ -97,6 +97,7 @@ class WatchList {
         Map<String, SubjectRef> refs = resolve(subjects, errors); // before any write: no transaction id held meanwhile
         String client = clients.register(caller);
         clients.lock(client);
+        CustomPlans.forThisTransaction(jdbc);
         Set<UUID> ids = new LinkedHashSet<>();
         refs.values().forEach(r -> ids.add(r.id()));
         Set<UUID> present = new HashSet<>(jdbc.sql("SELECT subject_id FROM watch_subject WHERE client_id = ? AND subject_id = ANY(?)")
@@ -136,6 +137,7 @@ class WatchList {
         Map<String, SubjectRef> refs = resolve(subjects, errors); // before any write: no transaction id held meanwhile
         String client = clients.register(caller);
         clients.lock(client);
+        CustomPlans.forThisTransaction(jdbc);
         Set<UUID> ids = new LinkedHashSet<>();
         refs.values().forEach(r -> ids.add(r.id()));
         int removed = jdbc.sql("DELETE FROM watch_subject WHERE client_id = ? AND subject_id = ANY(?)")
