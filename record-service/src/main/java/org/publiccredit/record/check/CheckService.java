@@ -289,8 +289,7 @@ public class CheckService {
         List<CatalogEntry> relevant = catalog.all().stream()
                 .filter(e -> e.kind().listEntry() || !e.measures().isEmpty() || graded.contains(e.code())).toList();
         List<String> categories = relevant.stream().map(CatalogEntry::code).toList();
-        Set<String> fieldKeys = new java.util.TreeSet<>(PublicityPolicy.fieldsRead(relevant));
-        fieldKeys.addAll(evaluation.fieldsRead());
+        Set<String> fieldKeys = evaluation.fieldsReadWith(relevant);
         Map<String, List<RecordFacts>> factsByKey = new HashMap<>();
         java.util.function.Consumer<RecordFacts> sink = r -> {
             String key = r.naturalPerson() ? missPersons.get(r.subjectId()) : missUscc.get(r.subjectCode());

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.publiccredit.record.catalog.Catalog;
 import org.publiccredit.record.creditrecord.RecordFacts;
@@ -43,8 +42,7 @@ class Grades {
         if (subjectIds.isEmpty()) {
             return out;
         }
-        Set<String> fields = new TreeSet<>(PublicityPolicy.fieldsRead(catalog.all()));
-        fields.addAll(evaluation.fieldsRead());
+        Set<String> fields = evaluation.fieldsReadWith(catalog.all());
         LocalDate today = policy.today();
         List<UUID> all = List.copyOf(new java.util.LinkedHashSet<>(subjectIds));
         for (int from = 0; from < all.size(); from += CHUNK) {

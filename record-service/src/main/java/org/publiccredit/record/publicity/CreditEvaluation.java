@@ -199,6 +199,16 @@ public class CreditEvaluation {
         return keys;
     }
 
+    /**
+     * The record fields to read for deciding the publicity of records of these categories and evaluating them: what
+     * summaries, grades and checks load of each record ({@code RecordRepository.scanFacts}).
+     */
+    public Set<String> fieldsReadWith(Collection<CatalogEntry> entries) {
+        Set<String> keys = new TreeSet<>(PublicityPolicy.fieldsRead(entries));
+        keys.addAll(fieldsRead());
+        return keys;
+    }
+
     /** The categories whose records some rule can match. */
     public Set<String> categories() {
         Set<String> codes = new TreeSet<>();

@@ -119,9 +119,7 @@ public class SummaryService {
     /** The facts the policy and the evaluation read, of these subjects' records, by subject. */
     private Map<UUID, List<RecordFacts>> facts(Set<UUID> ids) {
         Map<UUID, List<RecordFacts>> bySubject = new HashMap<>();
-        Set<String> fields = new java.util.TreeSet<>(PublicityPolicy.fieldsRead(catalog.all()));
-        fields.addAll(evaluation.fieldsRead());
-        records.scanFacts(ids, fields, r -> bySubject.computeIfAbsent(r.subjectId(), k -> new ArrayList<>()).add(r));
+        records.scanFacts(ids, evaluation.fieldsReadWith(catalog.all()), r -> bySubject.computeIfAbsent(r.subjectId(), k -> new ArrayList<>()).add(r));
         return bySubject;
     }
 
