@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -271,6 +272,17 @@ class EventSender implements SmartLifecycle {
 
     /** Sends one event (asynchronously); its outcome is queued for the next {@link #flush}. */
     private void send(Outbox.Leased e, Webhooks.Target target, URI uri) {
+        send(e, target, uri, false);
+    }
+
+    /**
+     * @param again whether this is the one immediate resend of the attempt: a request that got no answer at all (a
+     *        pooled connection the target had closed meanwhile, a reset) is sent once more at once, on another
+     *        connection, before it counts as a failed attempt; the HTTP client retries no POST by itself, and the
+     *        backoff's first pause (1 s) held back the subject's later events too. Not after a timeout (that would double
+     *        the wait). The target may have got the first request: at least once, the event id tells.
+     */
+    private void send(Outbox.Leased e, Webhooks.Target target, URI uri, boolean again) {
         byte[] body = e.body().getBytes(StandardCharsets.UTF_8);
         long t = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(properties.readTimeout())
@@ -280,6 +292,14 @@ class EventSender implements SmartLifecycle {
                 .header(WebhookSigner.EVENT_ID_HEADER, e.eventId().toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            if (error != null && !again && !(unwrap(error) instanceof HttpTimeoutException)) {
+                try {
+                    send(e, target, uri, true);
+                    return; // the resend's completion settles the attempt
+                } catch (RuntimeException ex) {
+                    // fall through: the attempt failed
+                }
+            }
             try {
                 if (error != null || response == null) {
                     failure(e, null, UNREACHABLE); // whatever the reason: refused, timed out, reset, TLS
@@ -302,6 +322,10 @@ class EventSender implements SmartLifecycle {
                 wake();
             }
         });
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private void failure(Outbox.Leased e, Integer status, String error) {

@@ -141,6 +141,31 @@ class MonitoringIT {
     }
 
     @Test
+    void aRequestTheTargetDropsWithoutAnAnswerIsSentAgainAtOnceWithinTheSameAttempt() {
+        webhook();
+        String subject = watchedSubject();
+        int droppedBefore = receiver.dropped();
+        receiver.dropNext(1, json -> json.path("subject").path("code").asString().equals(subject));
+        blackList(subject);
+
+        WebhookReceiver.Received event = receiver.await(r -> about(r, subject, "NEW_LIST_ENTRY"), 1, SOON).getFirst();
+        assertThat(receiver.dropped() - droppedBefore).as("the first request was dropped").isEqualTo(1);
+        // delivered on its first attempt: the resend is part of it, not a retry after the backoff's pause
+        JsonNode delivery = null;
+        Instant until = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(until)) {
+            delivery = find(court.get("/api/v1/monitoring/deliveries?size=1000").expect(200).json(), event.eventId());
+            if (delivery != null && delivery.path("state").asString().equals("DELIVERED")) {
+                break;
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        assertThat(delivery).isNotNull();
+        assertThat(delivery.path("state").asString()).isEqualTo("DELIVERED");
+        assertThat(delivery.path("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void anEventPushedWhileTheReceiverIsDownArrivesWhenItIsBack() {
         String secret = webhook();
         String subject = watchedSubject();

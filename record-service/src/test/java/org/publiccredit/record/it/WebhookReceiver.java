@@ -30,6 +30,10 @@ final class WebhookReceiver implements AutoCloseable {
 
     private final int port;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Requests to drop without an answer (the connection closed), and how many were. */
+    private volatile Predicate<JsonNode> drop = j -> false;
+    private final java.util.concurrent.atomic.AtomicInteger dropsLeft = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger dropped = new java.util.concurrent.atomic.AtomicInteger();
     private HttpServer server;
 
     WebhookReceiver() {
@@ -56,13 +60,29 @@ final class WebhookReceiver implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
+            JsonNode json = Api.JSON.readTree(body);
+            if (drop.test(json) && dropsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                dropped.incrementAndGet();
+                exchange.close(); // no answer: the server closes the connection, as a target whose keep-alive ran out
+                return;
+            }
             received.add(new Received(exchange.getRequestHeaders().getFirst("X-Credit-Event-Id"),
-                    exchange.getRequestHeaders().getFirst("X-Credit-Signature"), body, Api.JSON.readTree(body), Instant.now()));
+                    exchange.getRequestHeaders().getFirst("X-Credit-Signature"), body, json, Instant.now()));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
+    }
+
+    /** Drops the next {@code count} requests whose JSON matches, closing the connection without an answer. */
+    void dropNext(int count, Predicate<JsonNode> which) {
+        drop = which;
+        dropsLeft.set(count);
+    }
+
+    int dropped() {
+        return dropped.get();
     }
 
     void stop() {
