@@ -163,8 +163,8 @@ public class BenchMonitoring {
         System.out.printf("watch list: %s in %.1f s%n", watched.substring(0, Math.min(120, watched.length())), (System.nanoTime() - t0) / 1e9);
 
         // the registration's own aftermath (search indexing 10,000 new subjects and their first records) is not the load
-        // the target names: wait until search-service's indexer is at both feeds' heads and the load has come down, as
-        // BenchSearch settles before its steady state (--no-settle: push at once, the protocol of the runs before 2026-12-07 14:00)
+        // the target names: wait until it is indexed and the host is quiet (settle), as BenchSearch settles before its
+        // steady state (--no-settle: push at once, the protocol of the runs before 2026-12-07 14:00)
         if (settle) {
             settle(subjects.getLast());
         }
@@ -306,7 +306,6 @@ public class BenchMonitoring {
         return m.group(1);
     }
 
-    /** Waits (up to 180 s) until search-service's indexer is at both feeds' heads and the 1-minute load is under 2.5. */
     /**
      * Waits until search-service has indexed the registration (the last registered subject is found by its code, and the
      * indexer is at both feeds' heads) and the host is quiet (under 50 % of its CPU busy over 2 s: the 1-minute load

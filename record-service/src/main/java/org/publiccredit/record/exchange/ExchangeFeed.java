@@ -27,8 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The exchange feed (数据交换) for partners and the provincial platform, built on {@code change_log}: only rows below the
- * snapshot's xmin are served (commons ChangeLogOrder), so a client that asks after its {@code lastSeq} never misses one.
+ * The exchange feed (数据交换) for partners and the provincial platform, built on {@code change_log}: each page stops
+ * before the first row not yet servable (commons {@code ChangeLogOrder.page}), so a client that asks after its
+ * {@code lastSeq} never misses one.
  * Each record change becomes, for this client, the record's view as it is now — the public view (through
  * {@link PublicityPolicy}, as {@code /api/v1/public/subjects/{code}/records} shows it), or the whole record for a
  * 有条件共享 category its department holds a grant in force for (records in force only) — or, when the client may no

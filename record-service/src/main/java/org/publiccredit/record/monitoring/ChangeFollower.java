@@ -36,8 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Follows record-service's {@code change_log} (only rows below the snapshot's xmin, as every feed reader: with
- * {@code ChangeLogOrder} no lower seq can commit later) and turns the changes of WATCHED subjects into events for each
+ * Follows record-service's {@code change_log} (the servable prefix of each page, as every feed reader:
+ * {@code ChangeLogOrder.page}, so the position never passes a row it has not read) and turns the changes of WATCHED subjects into events for each
  * watching client, written to the outbox ({@code monitor_event}) in the same transaction as the follower's position —
  * so an event exists exactly once per change, whatever crashes. Replicas take turns (an advisory lock taken without a
  * transaction id, so no feed reader is held back while a batch is computed).

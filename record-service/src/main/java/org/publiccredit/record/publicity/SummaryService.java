@@ -119,7 +119,8 @@ public class SummaryService {
     /** The facts the policy and the evaluation read, of these subjects' records, by subject. */
     private Map<UUID, List<RecordFacts>> facts(Set<UUID> ids) {
         Map<UUID, List<RecordFacts>> bySubject = new HashMap<>();
-        records.scanFacts(ids, evaluation.fieldsReadWith(catalog.all()), r -> bySubject.computeIfAbsent(r.subjectId(), k -> new ArrayList<>()).add(r));
+        records.scanFacts(ids, evaluation.fieldsReadWith(catalog.all()),
+                r -> bySubject.computeIfAbsent(r.subjectId(), k -> new ArrayList<>()).add(r));
         return bySubject;
     }
 
