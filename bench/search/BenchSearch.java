@@ -442,24 +442,28 @@ public class BenchSearch {
      * request then swings with the load. Prints how long it waited, the index's segments and what it saw last.
      */
     static void settle(String step) throws Exception {
-        log("%s: settle: wait (at most " + SETTLE_MAX_SECONDS + " s) until Elasticsearch merges nothing on '%s' and the 1-minute load is < %.1f",
-                step, ALIAS, SETTLED_LOAD);
+        log("%s: settle: wait (at most " + SETTLE_MAX_SECONDS + " s) until search-service's indexer has looked at the quiet index's"
+                + " segments (merged into one after %s of quiet, or left), Elasticsearch merges nothing on '%s' and the 1-minute load is < %.1f",
+                step, "2 min", ALIAS, SETTLED_LOAD);
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(SETTLE_MAX_SECONDS).toNanos();
         long merging;
         double load;
+        boolean looked;
         do {
             Thread.sleep(5_000);
             merging = firstNumber(es("GET", "/" + ALIAS + "/_stats/merge", null).body(), "\"merges\":\\{\"current\":(\\d+)");
             load = Double.parseDouble(load());
-        } while ((merging > 0 || load >= SETTLED_LOAD) && System.nanoTime() < deadline);
+            // the indexer's upkeep (IndexUpkeep): "settled" once this quiet spell's index was merged or found not worth it
+            looked = !get(SEARCH + "/actuator/health", null).body().contains("\"settled\":false");
+        } while ((!looked || merging > 0 || load >= SETTLED_LOAD) && System.nanoTime() < deadline);
         long segments = firstNumber(es("GET", "/" + ALIAS + "/_stats/segments", null).body(), "\"segments\":\\{\"count\":(\\d+)");
         String stats = es("GET", "/" + ALIAS + "/_stats/store,docs", null).body();
         long bytes = firstNumber(stats, "\"primaries\":\\{\"docs\":\\{\"count\":\\d+,\"deleted\":\\d+,\"total_size_in_bytes\":\\d+\\},\"store\":\\{\"size_in_bytes\":(\\d+)");
         long docs = firstNumber(stats, "\"primaries\":\\{\"docs\":\\{\"count\":(\\d+)");
         log("index '%s': %,d documents, %,.1f MB on disk, %,.0f bytes per document", ALIAS, docs, bytes / 1e6, docs > 0 ? bytes / (double) docs : 0);
         log("SETTLED after %.0f s: merges running %d, segments %d, load %.2f%s", (System.nanoTime() - start) / 1e9, merging, segments,
-                load, merging > 0 || load >= SETTLED_LOAD ? " (not settled: measured anyway after " + SETTLE_MAX_SECONDS + " s)" : "");
+                load, !looked || merging > 0 || load >= SETTLED_LOAD ? " (not settled: measured anyway after " + SETTLE_MAX_SECONDS + " s)" : "");
     }
 
     static final double SETTLED_LOAD = 1.5;

@@ -24,11 +24,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize changes per feed request while live
  * @param rebuildBatchSize changes per feed request while rebuilding
  * @param leaseTtl lifetime of the indexer lease in Redis (renewed at a third of it)
+ * @param mergeAfterIdle how long the live index must have taken no change before the indexer merges it into one
+ *        segment ({@code IndexUpkeep}); zero: never
  */
 @ConfigurationProperties("platform.search")
 public record SearchProperties(URI elasticsearchUrl, Duration connectTimeout, int maxConnections, Duration socketTimeout, Duration readTimeout, String alias,
         String metaIndex, int replicas, URI subjectServiceUrl, URI recordServiceUrl, Duration pollInterval, int batchSize,
-        int rebuildBatchSize, Duration leaseTtl) {
+        int rebuildBatchSize, Duration leaseTtl, Duration mergeAfterIdle) {
 
     public SearchProperties {
         elasticsearchUrl = elasticsearchUrl != null ? elasticsearchUrl : URI.create("http://127.0.0.1:9200");
@@ -44,5 +46,6 @@ public record SearchProperties(URI elasticsearchUrl, Duration connectTimeout, in
         batchSize = batchSize > 0 ? Math.min(batchSize, 1000) : 1000;
         rebuildBatchSize = rebuildBatchSize > 0 ? Math.min(rebuildBatchSize, 1000) : 1000;
         leaseTtl = leaseTtl != null ? leaseTtl : Duration.ofSeconds(15);
+        mergeAfterIdle = mergeAfterIdle != null ? mergeAfterIdle : Duration.ofMinutes(2);
     }
 }

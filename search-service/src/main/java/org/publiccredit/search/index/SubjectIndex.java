@@ -10,6 +10,8 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
+import co.elastic.clients.elasticsearch.indices.segments.Segment;
+import co.elastic.clients.elasticsearch.indices.segments.ShardsSegment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -191,6 +193,49 @@ public class SubjectIndex {
 
     public long count(String index) throws IOException {
         return client.count(c -> c.index(index)).count();
+    }
+
+    /**
+     * How an index's documents lie in its segments (primary shards, searchable segments; deleted documents count, they
+     * are still read past): how many segments, all documents, those in the largest segment of each shard, and the
+     * merges running now.
+     */
+    public record Shape(int segments, long documents, long inLargest, long merging) {
+
+        /** The share of the documents outside the largest segment of their shard. */
+        public double outsideLargest() {
+            return documents == 0 ? 0 : 1 - (double) inLargest / documents;
+        }
+    }
+
+    public Shape shape(String index) throws IOException {
+        int segments = 0;
+        long documents = 0;
+        long inLargest = 0;
+        for (List<ShardsSegment> copies : client.indices().segments(s -> s.index(index)).indices().get(index).shards().values()) {
+            for (ShardsSegment copy : copies) {
+                if (!copy.routing().primary()) {
+                    continue;
+                }
+                long largest = 0;
+                for (Segment segment : copy.segments().values()) {
+                    if (segment.search()) {
+                        long n = segment.numDocs() + segment.deletedDocs();
+                        segments++;
+                        documents += n;
+                        largest = Math.max(largest, n);
+                    }
+                }
+                inLargest += largest;
+            }
+        }
+        long merging = client.indices().stats(s -> s.index(index).metric("merge")).indices().get(index).primaries().merges().current();
+        return new Shape(segments, documents, inLargest, merging);
+    }
+
+    /** Asks Elasticsearch to merge an index into one segment per shard; the merge runs on after this returns. */
+    public void mergeIntoOne(String index) throws IOException {
+        client.indices().forcemerge(f -> f.index(index).maxNumSegments(1L).waitForCompletion(false));
     }
 
     /** Makes what was written so far searchable: when a rebuilt index takes over, and after live writes at the feeds' head. */

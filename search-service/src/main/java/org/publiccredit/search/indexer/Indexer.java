@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * until the new index has caught up and takes the alias ({@link IndexVersions}). Cursors live in the meta index,
  * written after each applied page, so a restart of this service, of Redis or of Elasticsearch resumes where it stopped
  * and loses nothing (a lost index loses its cursor too and is built again from 0). A failed step is tried again from
- * the cursor, after a back-off. Instances without the lease only serve reads.
+ * the cursor, after a back-off. A live index that has been quiet for a while is merged into one segment
+ * ({@link IndexUpkeep}). Instances without the lease only serve reads.
  */
 @Component
 public class Indexer implements SmartLifecycle {
@@ -37,6 +38,7 @@ public class Indexer implements SmartLifecycle {
     private final FeedFollower follower;
     private final IndexVersions versions;
     private final ChangeApplier applier;
+    private final IndexUpkeep upkeep;
     private final SearchProperties properties;
     private final Clock clock;
     private ScheduledExecutorService executor;
@@ -52,12 +54,13 @@ public class Indexer implements SmartLifecycle {
     private boolean rebuildGoesOn;
     private Instant pausedUntil = Instant.EPOCH;
 
-    Indexer(IndexerLease lease, FeedFollower follower, IndexVersions versions, ChangeApplier applier, SearchProperties properties,
-            Clock clock) {
+    Indexer(IndexerLease lease, FeedFollower follower, IndexVersions versions, ChangeApplier applier, IndexUpkeep upkeep,
+            SearchProperties properties, Clock clock) {
         this.lease = lease;
         this.follower = follower;
         this.versions = versions;
         this.applier = applier;
+        this.upkeep = upkeep;
         this.properties = properties;
         this.clock = clock;
     }
@@ -134,14 +137,16 @@ public class Indexer implements SmartLifecycle {
             if (rebuild != null) {
                 ok &= rebuildStep();
             }
+            int refreshed = 0;
             if (clock.instant().isAfter(nextRefreshScan)) {
                 nextRefreshScan = clock.instant().plus(REFRESH_SCAN);
                 follower.finishPending(live);
-                applier.refreshDue(live.index, REFRESH_BATCH);
+                refreshed = applier.refreshDue(live.index, REFRESH_BATCH);
                 if (rebuild != null) {
                     applier.refreshDue(rebuild.index, REFRESH_BATCH);
                 }
             }
+            upkeep.afterTick(live.index, follower.liveApplied() || follower.liveBehind() || refreshed > 0 || rebuild != null);
             if (ok) {
                 failures = 0;
                 lastError = null;
@@ -231,5 +236,9 @@ public class Indexer implements SmartLifecycle {
 
     IndexerLease lease() {
         return lease;
+    }
+
+    IndexUpkeep upkeep() {
+        return upkeep;
     }
 }

@@ -58,6 +58,10 @@ class IndexerHealthIndicator implements HealthIndicator {
             feeds.put(e.getKey() == Feed.SUBJECT ? "subject" : "record", f);
         }
         b.withDetail("feeds", feeds);
+        Map<String, Object> upkeep = new LinkedHashMap<>();
+        upkeep.put("quietSince", indexer.upkeep().quietSince());
+        upkeep.put("settled", indexer.upkeep().settled());
+        b.withDetail("segments", upkeep);
         RebuildJob job = indexer.rebuildJob();
         if (job != null) {
             b.withDetail("rebuild", Map.of("id", job.id(), "index", job.index()));

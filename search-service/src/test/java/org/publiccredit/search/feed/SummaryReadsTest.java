@@ -13,7 +13,7 @@ class SummaryReadsTest {
 
     private static SummaryReads against(URI recordService) {
         SearchProperties properties = new SearchProperties(null, null, 0, null, null, "subjects", null, 0, null, recordService, null, 0, 0,
-                null);
+                null, null);
         return new SummaryReads(RestClient.create(), properties);
     }
 

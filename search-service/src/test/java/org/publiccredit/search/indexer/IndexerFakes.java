@@ -41,7 +41,7 @@ final class IndexerFakes {
 
     static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
     static final SearchProperties PROPERTIES = new SearchProperties(null, null, 0, null, null, "subjects", null, 0, null, null, null, 2, 2,
-            null);
+            null, null);
 
     /** What happened, in order (feed reads are left out: pages fetched ahead are read on threads of their own). */
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
@@ -232,6 +232,8 @@ final class IndexerFakes {
 
         final List<String> indices = new ArrayList<>();
         String aliased;
+        /** What {@link #shape} answers. */
+        volatile Shape shape = new Shape(1, 0, 0, 0);
         private int created;
 
         Index() {
@@ -281,6 +283,17 @@ final class IndexerFakes {
         @Override
         public long count(String name) {
             return 42;
+        }
+
+        @Override
+        public Shape shape(String name) {
+            events.add("shape " + name);
+            return shape;
+        }
+
+        @Override
+        public void mergeIntoOne(String name) {
+            events.add("merge " + name);
         }
 
         @Override

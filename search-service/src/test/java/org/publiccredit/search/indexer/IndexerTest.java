@@ -22,7 +22,8 @@ class IndexerTest {
 
     private final IndexerFakes fakes = new IndexerFakes();
     private final Lease lease = new Lease(fakes.clock);
-    private final Indexer indexer = new Indexer(lease, fakes.follower(), fakes.versions(), fakes.applier, PROPERTIES, fakes.clock);
+    private final Indexer indexer = new Indexer(lease, fakes.follower(), fakes.versions(), fakes.applier,
+            new IndexUpkeep(fakes.index, PROPERTIES, fakes.clock, fakes.registry), PROPERTIES, fakes.clock);
 
     /** A lease this instance holds until told otherwise. */
     static final class Lease extends IndexerLease {
@@ -83,6 +84,24 @@ class IndexerTest {
         assertThat(indexer.active()).isTrue();
         assertThat(indexer.lastError()).isNull();
         assertThat(fakes.events("create ")).as("the same index, not a new one").hasSize(1);
+    }
+
+    @Test
+    void aLiveIndexQuietForTheMergeTimeIsMergedIntoOneSegment() {
+        fakes.feeds.add(Feed.RECORD, recordChange(1, "s1"));
+        fakes.index.shape = new org.publiccredit.search.index.SubjectIndex.Shape(12, 1_000_000, 90_000, 0);
+        indexer.tick();
+        String live = fakes.index.aliased;
+
+        for (int i = 0; i < 4 * 60 * 2 - 1; i++) {
+            fakes.clock.advance(Duration.ofMillis(250));
+            indexer.tick();
+        }
+        assertThat(fakes.events("merge ")).as("two minutes without a change: not yet").isEmpty();
+
+        fakes.clock.advance(Duration.ofMillis(250));
+        indexer.tick();
+        assertThat(fakes.events("merge ")).containsExactly("merge " + live);
     }
 
     @Test

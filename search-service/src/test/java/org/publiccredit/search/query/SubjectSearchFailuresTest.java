@@ -70,7 +70,7 @@ class SubjectSearchFailuresTest {
         standIn.start();
         URI url = URI.create("http://127.0.0.1:" + standIn.getAddress().getPort());
         SearchProperties properties = new SearchProperties(url, Duration.ofSeconds(1), 4, Duration.ofSeconds(30), READ_TIMEOUT,
-                "subjects", null, 0, null, null, null, 0, 0, null);
+                "subjects", null, 0, null, null, null, 0, 0, null, null);
         // as ElasticsearchConfig builds it: the client-wide socket timeout is the indexer's (here 30 s)
         restClient = RestClient.builder(HttpHost.create(url.toString()))
                 .setRequestConfigCallback(r -> r.setSocketTimeout((int) properties.socketTimeout().toMillis()))
