@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * reads past them) lie outside the largest segment, that is after an index was built, rebuilt or rewritten in good part
  * since its last merge; never while Elasticsearch merges it already, and once per quiet spell. The one large segment
  * left is then above the merge cap, so live indexing leaves it alone and writes new segments beside it until the next
- * quiet spell; a merge takes one core about 90 s per GB of index (1.47 M documents, measured), the searches go on meanwhile.
+ * quiet spell; a merge takes one core 1.5-2.5 minutes per GB of index (1.47 M documents, measured), the searches go on
+ * meanwhile.
  * Run on the indexer's thread, by the instance that holds the lease; Elasticsearch does the merge after the call returns.
  */
 @Component
