@@ -36,6 +36,8 @@ public class BenchRecords {
         int subjectCount = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
         long budget = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 300).toNanos();
         long indexerWait = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 300).toNanos();
+        int warmUpRows = Arrays.stream(args).filter(a -> a.startsWith("--warm-up=")).map(a -> Integer.parseInt(a.substring(10)))
+                .findFirst().orElse(WARM_UP_ROWS);
         String run = Long.toString(System.currentTimeMillis(), 36);
         Random random = new Random(7);
         List<String> subjects = new ArrayList<>();
@@ -49,53 +51,26 @@ public class BenchRecords {
         StringBuilder csv = new StringBuilder();
         Path file = Files.createTempFile("bench-records", ".tsv");
         var tsv = Files.newBufferedWriter(file);
+        if (warmUpRows > 0) {
+            warmUp(officer, warmUpRows, run, authority, indexerWait);
+        }
         long t0 = System.nanoTime();
         double docs0 = metric("search_indexer_documents_total{feed=\"record\"}");
         double changes0 = metric("search_indexer_changes_total{feed=\"record\"}");
         int sent = 0;
         while (sent < rows && System.nanoTime() - t0 < budget) {
             int n = Math.min(100_000, rows - sent);
-            StringBuilder nd = new StringBuilder(n * 700);
-            for (int i = 0; i < n; i++) {
-                String subject = subjects.get(random.nextInt(subjects.size()));
-                String doc = "BENCH-" + run + "-" + (sent + i);
-                LocalDate decided = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(300));
-                String fields = "{\"violationType\":\"其他\",\"violationFacts\":\"未按规定履行法定义务\",\"penaltyBasis\":\"《行政处罚法》\","
-                        + "\"penaltyCategory\":\"罚款\",\"penaltyContent\":\"罚款人民币5000元\",\"fineAmount\":\"0.5\",\"penaltyValidUntil\":\"2027-01-01\","
-                        + "\"authority\":\"柳州市市场监督管理局\",\"authorityUscc\":\"" + authority + "\",\"dataSource\":\"柳州市市场监督管理局\","
-                        + "\"dataSourceUscc\":\"" + authority + "\"}";
-                nd.append("{\"category\":\"ADM_PENALTY\",\"subject\":{\"identifier\":\"").append(subject).append("\",\"name\":\"企业")
-                        .append(subject, 14, 18).append("\"},\"documentNumber\":\"").append(doc).append("\",\"decisionDate\":\"")
-                        .append(decided).append("\",\"fields\":").append(fields).append("}\n");
-                csv.append("market\tADM_PENALTY\t").append(doc).append('\t').append(subject).append('\t').append(decided).append('\t')
-                        .append(fields.replace("\\", "\\\\")).append('\n');
-            }
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/records:batch"))
-                    .timeout(Duration.ofMinutes(10)).header("Authorization", "Bearer " + officer).header("Content-Type", "application/x-ndjson")
-                    .POST(HttpRequest.BodyPublishers.ofString(nd.toString(), StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
-            Matcher totals = Pattern.compile("\"totals\":(\\{[^}]*})").matcher(r.body());
-            if (r.statusCode() != 200 || !totals.find()) {
-                throw new IllegalStateException("batch failed: " + r.statusCode() + " " + r.body().substring(0, Math.min(500, r.body().length())));
-            }
+            String totals = batch(officer, subjects, "BENCH-" + run + "-", sent, n, authority, random, csv);
             tsv.write(csv.toString());
             csv.setLength(0);
             sent += n;
-            System.out.printf("batch %s (%.0f s, load %s)%n", totals.group(1), (System.nanoTime() - t0) / 1e9, load());
+            System.out.printf("batch %s (%.0f s, load %s)%n", totals, (System.nanoTime() - t0) / 1e9, load());
         }
         double ingestSeconds = (System.nanoTime() - t0) / 1e9;
         rows = sent;
         System.out.printf("INGEST %,d rows in %.1f s = %,.0f rows/s (load %s)%n", rows, ingestSeconds, rows / ingestSeconds, load());
         // the search indexer follows the record feed meanwhile: how long until it is at the head again
-        long i0 = System.nanoTime();
-        while (System.nanoTime() - i0 < indexerWait) {
-            String health = get("http://127.0.0.1:8083/actuator/health");
-            Matcher feed = Pattern.compile("\"record\":\\{\"cursor\":(\\d+),\"head\":(\\d+)").matcher(health);
-            if (feed.find() && feed.group(1).equals(feed.group(2))) {
-                break;
-            }
-            Thread.sleep(250);
-        }
-        double behind = (System.nanoTime() - i0) / 1e9;
+        double behind = indexerAtHead(indexerWait);
         double total = (System.nanoTime() - t0) / 1e9;
         double docs = metric("search_indexer_documents_total{feed=\"record\"}") - docs0;
         double changes = metric("search_indexer_changes_total{feed=\"record\"}") - changes0;
@@ -207,6 +182,78 @@ public class BenchRecords {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("psql failed: " + out);
         }
+    }
+
+    /** Rows of the warm-up ({@code --warm-up=N}; 0: none, the protocol of the runs before 2026-12-07 19:45). */
+    static final int WARM_UP_ROWS = 100_000;
+
+    /**
+     * Before the timed batches, {@code rows} penalties over 5,000 subjects of their own (codes {@code 9145020[2|3]BW…}, so
+     * that the timed batches still meet their subjects for the first time), then a wait until search-service's indexer is
+     * at the record feed's head again. The services of a freshly started stack compile their ingestion path during the
+     * first batches (2026-12-07: the first 100,000-row batch of a run took 23 s, the later ones 9-15 s); a platform that
+     * takes records every day does so warm, and COPY, the yardstick, has no JIT to warm.
+     */
+    static void warmUp(String officer, int rows, String run, String authority, long indexerWait) throws Exception {
+        List<String> own = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            own.add(Uscc.of('9', '1', i % 2 == 0 ? "450202" : "450403", String.format("BW%06d", i)).value());
+        }
+        Random random = new Random(11);
+        long w0 = System.nanoTime();
+        for (int sent = 0; sent < rows; sent += 100_000) {
+            String totals = batch(officer, own, "BENCH-" + run + "-W", sent, Math.min(100_000, rows - sent), authority, random, null);
+            System.out.printf("warm-up batch %s (%.0f s, load %s)%n", totals, (System.nanoTime() - w0) / 1e9, load());
+        }
+        System.out.printf("WARM-UP %,d rows in %.1f s; the indexer at the record feed's head %.1f s later (load %s)%n", rows,
+                (System.nanoTime() - w0) / 1e9, indexerAtHead(indexerWait), load());
+    }
+
+    /**
+     * One batch of {@code n} fresh penalties of random subjects through the gateway (document numbers {@code prefix +
+     * from…}); their rows for COPY go to {@code csv} unless it is null. Returns the answer's totals.
+     */
+    static String batch(String officer, List<String> subjects, String prefix, int from, int n, String authority, Random random,
+            StringBuilder csv) throws Exception {
+        StringBuilder nd = new StringBuilder(n * 700);
+        for (int i = 0; i < n; i++) {
+            String subject = subjects.get(random.nextInt(subjects.size()));
+            String doc = prefix + (from + i);
+            LocalDate decided = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(300));
+            String fields = "{\"violationType\":\"其他\",\"violationFacts\":\"未按规定履行法定义务\",\"penaltyBasis\":\"《行政处罚法》\","
+                    + "\"penaltyCategory\":\"罚款\",\"penaltyContent\":\"罚款人民币5000元\",\"fineAmount\":\"0.5\",\"penaltyValidUntil\":\"2027-01-01\","
+                    + "\"authority\":\"柳州市市场监督管理局\",\"authorityUscc\":\"" + authority + "\",\"dataSource\":\"柳州市市场监督管理局\","
+                    + "\"dataSourceUscc\":\"" + authority + "\"}";
+            nd.append("{\"category\":\"ADM_PENALTY\",\"subject\":{\"identifier\":\"").append(subject).append("\",\"name\":\"企业")
+                    .append(subject, 14, 18).append("\"},\"documentNumber\":\"").append(doc).append("\",\"decisionDate\":\"")
+                    .append(decided).append("\",\"fields\":").append(fields).append("}\n");
+            if (csv != null) {
+                csv.append("market\tADM_PENALTY\t").append(doc).append('\t').append(subject).append('\t').append(decided).append('\t')
+                        .append(fields.replace("\\", "\\\\")).append('\n');
+            }
+        }
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/v1/records:batch"))
+                .timeout(Duration.ofMinutes(10)).header("Authorization", "Bearer " + officer).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(nd.toString(), StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher totals = Pattern.compile("\"totals\":(\\{[^}]*})").matcher(r.body());
+        if (r.statusCode() != 200 || !totals.find()) {
+            throw new IllegalStateException("batch failed: " + r.statusCode() + " " + r.body().substring(0, Math.min(500, r.body().length())));
+        }
+        return totals.group(1);
+    }
+
+    /** Seconds until search-service's indexer is at the record feed's head (at most {@code maxNanos}). */
+    static double indexerAtHead(long maxNanos) throws Exception {
+        long i0 = System.nanoTime();
+        while (System.nanoTime() - i0 < maxNanos) {
+            String health = get("http://127.0.0.1:8083/actuator/health");
+            Matcher feed = Pattern.compile("\"record\":\\{\"cursor\":(\\d+),\"head\":(\\d+)").matcher(health);
+            if (feed.find() && feed.group(1).equals(feed.group(2))) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        return (System.nanoTime() - i0) / 1e9;
     }
 
     static String token(String form) throws Exception {
