@@ -54,6 +54,7 @@ public class BenchRecords {
         if (warmUpRows > 0) {
             warmUp(officer, warmUpRows, run, authority, indexerWait);
         }
+        java.util.Map<String, Double> cpu0 = cpuByProcess();
         long t0 = System.nanoTime();
         double docs0 = metric("search_indexer_documents_total{feed=\"record\"}");
         double changes0 = metric("search_indexer_changes_total{feed=\"record\"}");
@@ -69,6 +70,8 @@ public class BenchRecords {
         double ingestSeconds = (System.nanoTime() - t0) / 1e9;
         rows = sent;
         System.out.printf("INGEST %,d rows in %.1f s = %,.0f rows/s (load %s)%n", rows, ingestSeconds, rows / ingestSeconds, load());
+        System.out.println("CPU during the batches (s): " + cpuSince(cpu0));
+        java.util.Map<String, Double> cpu1 = cpuByProcess();
         // the search indexer follows the record feed meanwhile: how long until it is at the head again
         double behind = indexerAtHead(indexerWait);
         double total = (System.nanoTime() - t0) / 1e9;
@@ -77,6 +80,7 @@ public class BenchRecords {
         System.out.printf("INDEXER at the record feed's head %.1f s after the last batch; meanwhile %,.0f changes -> %,.0f subject"
                 + " documents in %.0f s = %,.0f changes/s, %,.0f documents/s (load %s)%n", behind, changes, docs, total,
                 changes / total, docs / total, load());
+        System.out.println("CPU during the indexer's catch-up (s): " + cpuSince(cpu1));
 
         tsv.close();
         String sql = "DROP TABLE IF EXISTS bench_record; CREATE TABLE bench_record (id bigserial primary key, department text, category text,"
@@ -166,6 +170,47 @@ public class BenchRecords {
             }
         }
         return 0;
+    }
+
+    /**
+     * CPU seconds (user + system) used so far by each process of the host, grouped: the platform's jars by name,
+     * postgres, elasticsearch, keycloak, this benchmark, other. Processes that ended are not counted.
+     */
+    static java.util.Map<String, Double> cpuByProcess() {
+        java.util.Map<String, Double> out = new java.util.TreeMap<>();
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path d : dirs.filter(x -> x.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String cmd = new String(Files.readAllBytes(d.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+                    String stat = Files.readString(d.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                    Matcher jar = Pattern.compile("jars/(\\w+)\\.jar").matcher(cmd);
+                    String group = jar.find() ? jar.group(1) : cmd.contains("BenchRecords") ? "bench" : cmd.startsWith("postgres")
+                            || cmd.contains("/postgres") ? "postgres" : cmd.contains("elasticsearch") ? "elasticsearch"
+                            : cmd.contains("keycloak") ? "keycloak" : "other";
+                    out.merge(group, seconds, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    static String cpuSince(java.util.Map<String, Double> before) {
+        StringBuilder s = new StringBuilder();
+        double total = 0;
+        for (var e : cpuByProcess().entrySet()) {
+            double d = e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+            if (d >= 0.5) {
+                s.append(String.format("%s %.0f, ", e.getKey(), d));
+            }
+            total += Math.max(0, d);
+        }
+        return s.append(String.format("total %.0f", total)).toString();
     }
 
     static double p(long[] nanos, int percentile) {

@@ -42,6 +42,9 @@ class ChangeApplier {
     private final Clock clock;
     private final IndexerPhases phases;
     private final BacklogReads backlogReads = new BacklogReads();
+    private final ReflectedSummaries reflected = new ReflectedSummaries(REFLECTED_CAPACITY);
+    /** Subjects per index whose last applied summary is remembered (about 100 bytes each). */
+    static final int REFLECTED_CAPACITY = 250_000;
 
     ChangeApplier(SubjectIndex index, FeedClient feeds, Clock clock, IndexerPhases phases) {
         this.index = index;
@@ -129,6 +132,8 @@ class ChangeApplier {
                 seqBySubject.merge(c.subjectId(), c.seq(), Math::max);
             }
         }
+        // a summary applied since these changes were committed reflects them already
+        seqBySubject.entrySet().removeIf(e -> reflected.covers(target, e.getKey(), e.getValue()));
         if (seqBySubject.isEmpty()) {
             return PendingWrite.DONE;
         }
@@ -145,7 +150,8 @@ class ChangeApplier {
                 backlogReads.observe(target, subjects, seqBySubject.size());
             }
             return seqBySubject.isEmpty() ? PendingWrite.DONE
-                    : build(target, seqBySubject.keySet(), reflects, read.stored(), read.parts(), async, true);
+                    : remembered(target, seqBySubject.keySet(), reflects,
+                            build(target, seqBySubject.keySet(), reflects, read.stored(), read.parts(), async, true));
         }
         // a backlog in which summaries are often current already (a subject summarised after later changes were
         // committed, as when catching up an import): skip those first, fetch the rest
@@ -155,7 +161,26 @@ class ChangeApplier {
         if (seqBySubject.isEmpty()) {
             return PendingWrite.DONE;
         }
-        return build(target, seqBySubject.keySet(), reflects, stored, parts(fetchSummaries(seqBySubject.keySet())), async, true);
+        return remembered(target, seqBySubject.keySet(), reflects,
+                build(target, seqBySubject.keySet(), reflects, stored, parts(fetchSummaries(seqBySubject.keySet())), async, true));
+    }
+
+    /**
+     * Once the write has landed, the subjects' summaries reflecting {@code reflects} are in the index (written, or equal
+     * to what it holds): later changes of theirs up to it fetch nothing ({@link ReflectedSummaries}). A failed write
+     * remembers nothing.
+     */
+    private PendingWrite remembered(String target, Set<String> subjects, long reflects, PendingWrite write) {
+        List<String> ids = List.copyOf(subjects);
+        return new PendingWrite(write.written().thenApply(n -> {
+            reflected.remember(target, ids, reflects);
+            return n;
+        }), write.documents());
+    }
+
+    /** The indexer stepped back: another instance may write the index meanwhile. */
+    void forgetReflected() {
+        reflected.forget();
     }
 
     /**
@@ -164,12 +189,14 @@ class ChangeApplier {
      * (then only the summaries not current yet are fetched).
      */
     CompletableFuture<Map<String, Summary>> summariesAhead(String target, List<Change> changes, boolean backlog) {
-        Set<String> ids = new LinkedHashSet<>();
+        Map<String, Long> seqBySubject = new LinkedHashMap<>();
         for (Change c : changes) {
             if (c.subjectId() != null && !c.subjectId().isBlank()) {
-                ids.add(c.subjectId());
+                seqBySubject.merge(c.subjectId(), c.seq(), Math::max);
             }
         }
+        seqBySubject.entrySet().removeIf(e -> reflected.covers(target, e.getKey(), e.getValue()));
+        Set<String> ids = seqBySubject.keySet();
         if (ids.isEmpty() || backlog && backlogReads.readFirst(target)) {
             return null;
         }

@@ -39,6 +39,7 @@ public class Indexer implements SmartLifecycle {
     private final IndexVersions versions;
     private final ChangeApplier applier;
     private final IndexUpkeep upkeep;
+    private final BulkPacing pacing;
     private final SearchProperties properties;
     private final Clock clock;
     private ScheduledExecutorService executor;
@@ -55,12 +56,13 @@ public class Indexer implements SmartLifecycle {
     private Instant pausedUntil = Instant.EPOCH;
 
     Indexer(IndexerLease lease, FeedFollower follower, IndexVersions versions, ChangeApplier applier, IndexUpkeep upkeep,
-            SearchProperties properties, Clock clock) {
+            BulkPacing pacing, SearchProperties properties, Clock clock) {
         this.lease = lease;
         this.follower = follower;
         this.versions = versions;
         this.applier = applier;
         this.upkeep = upkeep;
+        this.pacing = pacing;
         this.properties = properties;
         this.clock = clock;
     }
@@ -72,7 +74,10 @@ public class Indexer implements SmartLifecycle {
         executor.schedule(this::loop, 500, TimeUnit.MILLISECONDS);
     }
 
-    /** One tick, then the next: at once while the live index is behind a feed, else after the poll interval. */
+    /**
+     * One tick, then the next: at once while the live index is behind a feed (after a rest while the backlog is a bulk
+     * load's, {@link BulkPacing}), else after the poll interval.
+     */
     private void loop() {
         if (!running) {
             return;
@@ -86,7 +91,9 @@ public class Indexer implements SmartLifecycle {
             // changes keep coming: look again at once (waiting the poll interval added up to 250 ms to what the public
             // sees); the poll interval only once a tick found nothing
             boolean again = follower.liveBehind() || follower.liveApplied() || rebuildGoesOn;
-            executor.schedule(this::loop, again ? 0 : properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            long delay = !again ? properties.pollInterval().toMillis()
+                    : rebuildGoesOn ? 0 : pacing.restBeforeNextTick(follower.status(), clock).toMillis();
+            executor.schedule(this::loop, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // stopping
         }
@@ -190,6 +197,7 @@ public class Indexer implements SmartLifecycle {
         live = null;
         rebuild = null;
         follower.standby();
+        applier.forgetReflected();
     }
 
     private void failed(Exception e) {

@@ -35,6 +35,7 @@ class ChangeApplierTest {
         private static final JsonMapper JSON = JsonMapper.builder().build();
         final Map<String, String> sources = new HashMap<>();
         final List<String> written = new ArrayList<>();
+        volatile boolean failing;
         private long seqNo;
 
         Index() {
@@ -54,7 +55,10 @@ class ChangeApplierTest {
 
         @Override
         @SuppressWarnings("unchecked")
-        public void write(String index, List<Write> writes) {
+        public void write(String index, List<Write> writes) throws java.io.IOException {
+            if (failing) {
+                throw new java.io.IOException("bulk refused");
+            }
             for (Write w : writes) {
                 written.add(w.id());
                 Map<String, Object> source = new LinkedHashMap<>(JSON.readValue(JSON.writeValueAsString(w.doc()), Map.class));
@@ -69,6 +73,7 @@ class ChangeApplierTest {
     static final class Summaries extends FeedClient {
 
         volatile Summary now;
+        final List<String> asked = new ArrayList<>();
 
         Summaries() {
             super(RestClient.create(), IndexerFakes.PROPERTIES);
@@ -76,12 +81,14 @@ class ChangeApplierTest {
 
         @Override
         public Summary summary(String subjectId) {
+            asked.add(subjectId);
             return now;
         }
 
         @Override
         public Map<String, Summary> summaries(Collection<String> subjectIds) {
             Map<String, Summary> out = new HashMap<>();
+            asked.addAll(subjectIds);
             subjectIds.forEach(id -> out.put(id, now));
             return out;
         }
@@ -196,5 +203,52 @@ class ChangeApplierTest {
         summaries.now = penalties(2, List.of(), List.of(), "B");
         assertThat(recordChange(10)).isZero();
         assertThat(index.written).hasSize(1);
+    }
+
+    @Test
+    void aSummaryThatLeftTheDocumentAsItWasStillCoversTheChangesItReflects() throws Exception {
+        summaries.now = penalties(1, List.of(), List.of(), "B");
+        applier.applySubjectChanges(TARGET, List.of(IndexerFakes.subjectChange(1, ID)), null);
+        summaries.asked.clear();
+
+        // a backlog: the page holds change 10, the feed's head is at 500 when it is read; the document stays as it was
+        summaries.now = penalties(2, List.of(), List.of(), "B");
+        assertThat(applier.applyRecordChanges(TARGET, List.of(IndexerFakes.recordChange(10, ID)), 500L, true)).isZero();
+        assertThat(summaries.asked).containsExactly(ID);
+        assertThat(index.get(TARGET, List.of(ID)).get(ID).doc().recordSeq()).isNull(); // not written: recordSeq did not move
+
+        // later pages of the backlog up to 500: that summary reflects them, nothing is fetched again
+        applier.applyRecordChanges(TARGET, List.of(IndexerFakes.recordChange(200, ID)), 800L, true);
+        applier.applyRecordChanges(TARGET, List.of(IndexerFakes.recordChange(500, ID)), 800L, true);
+        assertThat(summaries.asked).containsExactly(ID);
+        // in another index (a rebuild) it is not known
+        applier.applyRecordChanges("subjects-v9-other", List.of(IndexerFakes.recordChange(200, ID)), 800L, true);
+        assertThat(summaries.asked).containsExactly(ID, ID);
+
+        // a change after that head is fetched
+        summaries.now = penalties(3, List.of(entry("b1", "TAX_MAJOR_VIOLATION", false)), List.of(), "D");
+        assertThat(applier.applyRecordChanges(TARGET, List.of(IndexerFakes.recordChange(501, ID)), 900L, true)).isEqualTo(1);
+        assertThat(summaries.asked).containsExactly(ID, ID, ID);
+        assertThat(index.get(TARGET, List.of(ID)).get(ID).doc().lists()).containsExactly("black");
+    }
+
+    @Test
+    void aFailedWriteRemembersNothing() throws Exception {
+        summaries.now = penalties(1, List.of(), List.of(), "B");
+        index.failing = true;
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> applier.applyRecordChanges(TARGET, List.of(IndexerFakes.recordChange(10, ID)), 500L, true))
+                .isInstanceOf(java.io.IOException.class);
+        index.failing = false;
+        assertThat(applier.applyRecordChanges(TARGET, List.of(IndexerFakes.recordChange(10, ID)), 500L, true)).isEqualTo(1);
+        assertThat(summaries.asked).containsExactly(ID, ID);
+
+        // an unchanged document at head 900, then the indexer steps back and forgets what it applied
+        assertThat(applier.applyRecordChanges(TARGET, List.of(IndexerFakes.recordChange(600, ID)), 900L, true)).isZero();
+        applier.applyRecordChanges(TARGET, List.of(IndexerFakes.recordChange(700, ID)), 900L, true);
+        assertThat(summaries.asked).containsExactly(ID, ID, ID);
+        applier.forgetReflected();
+        applier.applyRecordChanges(TARGET, List.of(IndexerFakes.recordChange(800, ID)), 900L, true);
+        assertThat(summaries.asked).containsExactly(ID, ID, ID, ID);
     }
 }

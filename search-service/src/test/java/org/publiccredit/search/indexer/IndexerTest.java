@@ -23,7 +23,8 @@ class IndexerTest {
     private final IndexerFakes fakes = new IndexerFakes();
     private final Lease lease = new Lease(fakes.clock);
     private final Indexer indexer = new Indexer(lease, fakes.follower(), fakes.versions(), fakes.applier,
-            new IndexUpkeep(fakes.index, PROPERTIES, fakes.clock, fakes.registry), PROPERTIES, fakes.clock);
+            new IndexUpkeep(fakes.index, PROPERTIES, fakes.clock, fakes.registry),
+            new BulkPacing(20_000, java.time.Duration.ofSeconds(2), java.time.Duration.ofMinutes(3), fakes.registry), PROPERTIES, fakes.clock);
 
     /** A lease this instance holds until told otherwise. */
     static final class Lease extends IndexerLease {
