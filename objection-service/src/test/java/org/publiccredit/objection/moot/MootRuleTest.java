@@ -2,6 +2,7 @@ package org.publiccredit.objection.moot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.publiccredit.objection.moot.MootRule.Cause;
@@ -59,5 +60,23 @@ class MootRuleTest {
         assertThat(MootRule.judge(SUBMITTED, new RecordChange("RULE_CHANGED", "ACTIVE", 4))).isEmpty();
         assertThat(MootRule.judge(SUBMITTED, new RecordChange("UPSERT", null, 4))).isEmpty();
         assertThat(MootRule.judge(SUBMITTED, new RecordChange("UPSERT", "ACTIVE", null))).isEmpty();
+    }
+
+    /** What RecordFeedFollower skips before looking up cases: a first active version ends no case, whatever it is. */
+    @Test
+    void aFirstActiveVersionEndsNoCaseSoTheFollowerMaySkipIt() {
+        var first = new org.publiccredit.objection.client.RecordFeed.Change(1, "RECORD", "r1", "UPSERT", "ACTIVE", 1);
+        assertThat(RecordFeedFollower.firstVersion(first)).isTrue();
+        for (Integer filed : new Integer[] {null, 1, 2}) {
+            for (Set<String> own : List.of(Set.<String>of(), Set.of("DISPUTE"), Set.of("CORRECT"), Set.of("REVOKE", "REPAIR"))) {
+                assertThat(MootRule.judge(new OpenCase(true, filed, own), new MootRule.RecordChange("UPSERT", "ACTIVE", 1))).isEmpty();
+            }
+        }
+        assertThat(RecordFeedFollower.firstVersion(new org.publiccredit.objection.client.RecordFeed.Change(2, "RECORD", "r1", "UPSERT",
+                "ACTIVE", 2))).isFalse();
+        assertThat(RecordFeedFollower.firstVersion(new org.publiccredit.objection.client.RecordFeed.Change(3, "RECORD", "r1", "UPSERT",
+                "DISPUTED", 1))).isFalse();
+        assertThat(RecordFeedFollower.firstVersion(new org.publiccredit.objection.client.RecordFeed.Change(4, "RECORD", "r1", "UPSERT",
+                "ACTIVE", null))).isFalse();
     }
 }

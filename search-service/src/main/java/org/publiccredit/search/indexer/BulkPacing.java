@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets a bulk load have the host (decision 0011). While a feed's backlog is at least {@code platform.search.bulk.backlog}
- * changes (a department's batch or an import; a steady load stays far below it) the indexer rests {@code pause} after each
- * tick's step of work, until the live index has been behind for {@code max-lag}; from then on it follows at full speed
- * until it is at the heads again. Resting costs little in the end: a summary fetched later reflects more of the backlog
+ * changes (a department's batch or an import; a steady load stays far below it) and its head is still moving (the load
+ * goes on), the indexer rests {@code pause} after each tick's step of work, until the live index has been behind for
+ * {@code max-lag}; from then on, and as soon as the load stops, it follows at full speed until it is at the heads again. Resting costs little in the end: a summary fetched later reflects more of the backlog
  * (the indexer skips the changes a stored document already reflects), so fewer summaries and document writes cover it.
  */
 @Component
@@ -23,8 +23,10 @@ class BulkPacing {
     private final Duration pause;
     private final Duration maxLag;
     private final Counter rests;
+    /** The heads seen at the last decision (the indexer thread only). */
+    private final Map<Feed, Long> lastHeads = new java.util.EnumMap<>(Feed.class);
 
-    BulkPacing(@Value("${platform.search.bulk.backlog:20000}") long backlog, @Value("${platform.search.bulk.pause:2s}") Duration pause,
+    BulkPacing(@Value("${platform.search.bulk.backlog:20000}") long backlog, @Value("${platform.search.bulk.pause:4s}") Duration pause,
             @Value("${platform.search.bulk.max-lag:180s}") Duration maxLag, MeterRegistry registry) {
         this.backlog = backlog;
         this.pause = pause;
@@ -35,21 +37,26 @@ class BulkPacing {
 
     /**
      * How long to wait before the next tick of an indexer that is behind: {@code pause} while some feed of the live
-     * index is a bulk load's backlog and none has been behind for {@code max-lag}, else nothing.
+     * index is a bulk load's backlog whose head moved since the last call, and none has been behind for {@code max-lag};
+     * else nothing.
      */
     Duration restBeforeNextTick(Map<Feed, FeedStatus> feeds, Clock clock) {
         if (backlog <= 0 || pause.isZero()) {
             return Duration.ZERO;
         }
         boolean bulk = false;
-        for (FeedStatus s : feeds.values()) {
+        boolean tooLate = false;
+        for (Map.Entry<Feed, FeedStatus> e : feeds.entrySet()) {
+            FeedStatus s = e.getValue();
+            Long before = lastHeads.put(e.getKey(), s.head());
             if (!s.active()) {
                 continue;
             }
-            if (s.lagSeconds(clock) >= maxLag.toMillis() / 1000.0) {
-                return Duration.ZERO; // behind for long enough: catch up at full speed
-            }
-            bulk |= s.lagSequence() >= backlog;
+            tooLate |= s.lagSeconds(clock) >= maxLag.toMillis() / 1000.0;
+            bulk |= s.lagSequence() >= backlog && before != null && s.head() > before;
+        }
+        if (tooLate) {
+            return Duration.ZERO; // behind for long enough: catch up at full speed
         }
         if (!bulk) {
             return Duration.ZERO;

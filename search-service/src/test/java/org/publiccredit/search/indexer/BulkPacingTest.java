@@ -40,7 +40,8 @@ class BulkPacingTest {
     }
 
     @Test
-    void aBulkLoadsBacklogGetsARestAfterEachTick() {
+    void aBulkLoadsBacklogGetsARestAfterEachTickWhileItGrows() {
+        assertThat(pacing.restBeforeNextTick(feeds, clock)).isZero(); // at the heads
         clock.advance(Duration.ofSeconds(1));
         recordFeedAt(5_000, 105_000);
         assertThat(pacing.restBeforeNextTick(feeds, clock)).isEqualTo(Duration.ofSeconds(2));
@@ -48,10 +49,16 @@ class BulkPacingTest {
         recordFeedAt(50_000, 400_000);
         assertThat(pacing.restBeforeNextTick(feeds, clock)).isEqualTo(Duration.ofSeconds(2));
         assertThat(registry.counter("search.indexer.bulk.rests").count()).isEqualTo(2);
+
+        // the load stopped (the head stays): the rest of the backlog at full speed
+        clock.advance(Duration.ofSeconds(3));
+        recordFeedAt(60_000, 400_000);
+        assertThat(pacing.restBeforeNextTick(feeds, clock)).isZero();
     }
 
     @Test
     void behindForTheMaximumLagItCatchesUpAtFullSpeed() {
+        pacing.restBeforeNextTick(feeds, clock);
         clock.advance(Duration.ofSeconds(1));
         recordFeedAt(5_000, 105_000);
         clock.advance(Duration.ofMinutes(3));
@@ -62,6 +69,7 @@ class BulkPacingTest {
     void anyFeedBehindTooLongLiftsTheRest() {
         clock.advance(Duration.ofSeconds(1));
         feeds.get(Feed.SUBJECT).applied(1_200, 1_500L, 1_200, true, clock.instant()); // small, but behind since now
+        pacing.restBeforeNextTick(feeds, clock);
         clock.advance(Duration.ofMinutes(4));
         recordFeedAt(5_000, 105_000);
         assertThat(pacing.restBeforeNextTick(feeds, clock)).isZero();
@@ -69,6 +77,7 @@ class BulkPacingTest {
 
     @Test
     void aStandbyInstanceOrAZeroSettingNeverRests() {
+        pacing.restBeforeNextTick(feeds, clock);
         clock.advance(Duration.ofSeconds(1));
         recordFeedAt(5_000, 105_000);
         assertThat(new BulkPacing(0, Duration.ofSeconds(2), Duration.ofMinutes(3), registry).restBeforeNextTick(feeds, clock)).isZero();
