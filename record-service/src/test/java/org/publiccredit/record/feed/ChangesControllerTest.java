@@ -24,7 +24,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The record change feed for the platform's own services: role internal only; its paging parameters are checked. */
 @WebMvcTest(ChangesController.class)
@@ -74,10 +73,11 @@ class ChangesControllerTest {
 
     @Test
     void aServiceReadsTheChangesAfterItsPosition() throws Exception {
-        when(changes.after(41L, 500)).thenReturn(new ChangeLogPages.Page(List.of(JsonMapper.builder().build().createObjectNode().put("seq", 42)), 42, false, 42));
+        when(changes.after(41L, 500)).thenReturn(new ChangeLogPages.Page(List.of(new tools.jackson.databind.util.RawValue("{\"seq\":42,\"kind\":\"UPSERT\"}")), 42, false, 42));
         mvc.perform(get(CHANGES).param("after", "41").with(as("internal")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.changes[0].seq").value(42))
+                .andExpect(jsonPath("$.changes[0].kind").value("UPSERT"))
                 .andExpect(jsonPath("$.lastSeq").value(42))
                 .andExpect(jsonPath("$.hasMore").value(false));
         verify(changes).after(41L, 500);

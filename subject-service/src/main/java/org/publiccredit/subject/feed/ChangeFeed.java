@@ -3,7 +3,6 @@ package org.publiccredit.subject.feed;
 import org.publiccredit.commons.feed.ChangeLogPages;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the registry's change feed (docs/contracts.md) with the platform's one feed query, {@link ChangeLogPages}: rows
@@ -14,14 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 class ChangeFeed {
 
     private final JdbcTemplate jdbc;
-    private final JsonMapper json;
 
-    ChangeFeed(JdbcTemplate jdbc, JsonMapper json) {
+    ChangeFeed(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.json = json;
     }
 
     ChangeLogPages.Page page(long after, int limit) {
-        return ChangeLogPages.after(jdbc, json, after, limit);
+        return ChangeLogPages.after(jdbc, after, limit);
     }
 }
