@@ -30,7 +30,7 @@ class ChunkWriters {
     private final Timer storeTimer;
     private final Timer waitTimer;
 
-    ChunkWriters(ChunkStore store, MeterRegistry meters, @Value("${platform.batch.store-parallelism:3}") int parallelism,
+    ChunkWriters(ChunkStore store, MeterRegistry meters, @Value("${platform.batch.store-parallelism:4}") int parallelism,
             @Value("${platform.batch.store-shared-slots:4}") int sharedSlots) {
         this.store = store;
         this.parallelism = Math.max(1, parallelism);
