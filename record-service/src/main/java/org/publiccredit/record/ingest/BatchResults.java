@@ -13,9 +13,24 @@ import org.springframework.http.HttpStatus;
 final class BatchResults {
 
     private final List<RowResult> rows = new ArrayList<>();
+    private int stored;
+    private int created;
 
     synchronized void addAll(List<RowResult> results) {
         rows.addAll(results);
+        for (RowResult r : results) {
+            if (r.stored()) {
+                stored++;
+                if (RowResult.CREATED.equals(r.result())) {
+                    created++;
+                }
+            }
+        }
+    }
+
+    /** Whether nine in ten of the rows stored so far were new records (a first load rather than a re-push). */
+    synchronized boolean mostlyCreated() {
+        return stored > 0 && created >= 0.9 * stored;
     }
 
     /** Nothing reported yet (a broken upload is then refused as a whole). */

@@ -65,12 +65,13 @@ final class ChunkWriter {
         }
         writers.waited(System.nanoTime() - waitStart);
         boolean releases = sharedSlot;
+        boolean mostlyNew = results.mostlyCreated();
         CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
             if (logContext != null) {
                 MDC.setContextMap(logContext); // the request id in the writer's log lines
             }
             try {
-                List<RowResult> stored = writers.store(department, ready, resolved, rejected.size());
+                List<RowResult> stored = writers.store(department, ready, resolved, rejected.size(), mostlyNew);
                 results.addAll(stored);
                 results.addAll(rejected);
             } finally {

@@ -65,10 +65,11 @@ class ChunkWriters {
         waitTimer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    List<RowResult> store(String department, List<PendingRow> rows, Map<String, SubjectRef> resolved, int rejectedElsewhere) {
+    List<RowResult> store(String department, List<PendingRow> rows, Map<String, SubjectRef> resolved, int rejectedElsewhere,
+            boolean mostlyNew) {
         long start = System.nanoTime();
         try {
-            return store.storeChunk(department, rows, resolved, rejectedElsewhere);
+            return store.storeChunk(department, rows, resolved, rejectedElsewhere, mostlyNew);
         } finally {
             storeTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }

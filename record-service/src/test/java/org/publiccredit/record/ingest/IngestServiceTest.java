@@ -84,7 +84,7 @@ class IngestServiceTest {
     private final RecordRepository records = mock(RecordRepository.class);
     private final RecordWriter writer = mock(RecordWriter.class);
     private final IngestCounters counters = mock(IngestCounters.class);
-    private final ChunkStore store = new ChunkStore(records, writer, policy, counters, new WithoutDatabase(), CLOCK);
+    private final ChunkStore store = new ChunkStore(records, writer, policy, counters, new WithoutDatabase(), CLOCK, false);
 
     /** credit_record, by natural key (one department). */
     private final Map<NaturalKey, CreditRecord> table = new ConcurrentHashMap<>();
@@ -285,6 +285,27 @@ class IngestServiceTest {
         assertThat(chunks).containsExactlyInAnyOrder(List.of("D1", "D2"), List.of("D3", "D4"), List.of("D5"));
         assertThat(report.rows()).extracting(RowResult::row).containsExactly(1, 2, 3, 4, 5);
         assertThat(report.rows()).extracting(RowResult::result).containsOnly("created");
+    }
+
+    @Test
+    void onceABatchIsMostlyNewRecordsItsChunksClaimTheirKeysFirstAndLookUpOnlyTheKeysTaken() throws IOException {
+        ChunkStore claimFirst = new ChunkStore(records, writer, policy, counters, new WithoutDatabase(), CLOCK, true);
+        // one chunk at a time, so that each chunk knows the results of the ones before it
+        IngestService ingest = new IngestService(catalog, resolver, policy, claimFirst,
+                new ChunkWriters(claimFirst, new SimpleMeterRegistry(), 1, 0), counters, json, 2, 100_000, 256L * 1024 * 1024, 4,
+                BatchReader.DEFAULT_MAX_LINE_BYTES);
+        batch(ingest, ndjson(line(ACME, "D5", "原事实"), line(ACME, "D6", "原事实")));
+        chunks.clear();
+
+        BatchReport report = batch(ingest, ndjson(line(ACME, "D1", "事实"), line(ACME, "D2", "事实"), line(ACME, "D3", "事实"),
+                line(BETA, "D4", "事实"), line(ACME, "D5", "新事实"), line(ACME, "D6", "原事实")));
+
+        assertThat(report.rows()).extracting(RowResult::result, RowResult::version).containsExactly(tuple("created", 1),
+                tuple("created", 1), tuple("created", 1), tuple("created", 1), tuple("updated", 2), tuple("unchanged", 1));
+        // the first chunk looks its keys up; the next ones claim first, and the third looks up the two keys it found taken
+        assertThat(chunks).containsExactly(List.of("D1", "D2"), List.of("D5", "D6"));
+        assertThat(table.get(new NaturalKey("TAX_MAJOR_VIOLATION", "D5")).fields()).containsEntry("violationFacts", "新事实");
+        assertThat(versions).extracting(c -> c.history().fields().get("violationFacts")).containsExactly("原事实");
     }
 
     @Test
