@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets a bulk load have the host (decision 0011). While a feed's backlog is at least {@code platform.search.bulk.backlog}
- * changes (a department's batch or an import; a steady load stays far below it) and its head is still moving (the load
- * goes on), the indexer rests {@code pause} after each tick's step of work, until the live index has been behind for
+ * changes (a department's batch or an import; a steady load stays far below it) and its head still grows by a tenth
+ * of that between ticks (the load goes on), the indexer rests {@code pause} after each tick's step of work, until the live index has been behind for
  * {@code max-lag}; from then on, and as soon as the load stops, it follows at full speed until it is at the heads again. Resting costs little in the end: a summary fetched later reflects more of the backlog
  * (the indexer skips the changes a stored document already reflects), so fewer summaries and document writes cover it.
  */
@@ -37,7 +37,7 @@ class BulkPacing {
 
     /**
      * How long to wait before the next tick of an indexer that is behind: {@code pause} while some feed of the live
-     * index is a bulk load's backlog whose head moved since the last call, and none has been behind for {@code max-lag};
+     * index is a bulk load's backlog whose head grew by a tenth of the threshold since the last call, and none has been behind for {@code max-lag};
      * else nothing.
      */
     Duration restBeforeNextTick(Map<Feed, FeedStatus> feeds, Clock clock) {
@@ -53,7 +53,9 @@ class BulkPacing {
                 continue;
             }
             tooLate |= s.lagSeconds(clock) >= maxLag.toMillis() / 1000.0;
-            bulk |= s.lagSequence() >= backlog && before != null && s.head() > before;
+            // still loading: the head grew by a tenth of the backlog threshold since the last tick (a trickle of other
+            // changes does not keep the indexer resting)
+            bulk |= s.lagSequence() >= backlog && before != null && s.head() - before >= backlog / 10;
         }
         if (tooLate) {
             return Duration.ZERO; // behind for long enough: catch up at full speed

@@ -50,10 +50,16 @@ class BulkPacingTest {
         assertThat(pacing.restBeforeNextTick(feeds, clock)).isEqualTo(Duration.ofSeconds(2));
         assertThat(registry.counter("search.indexer.bulk.rests").count()).isEqualTo(2);
 
-        // the load stopped (the head stays): the rest of the backlog at full speed
+        // the load stopped (the head stays), or only a trickle goes on: the rest of the backlog at full speed
         clock.advance(Duration.ofSeconds(3));
         recordFeedAt(60_000, 400_000);
         assertThat(pacing.restBeforeNextTick(feeds, clock)).isZero();
+        clock.advance(Duration.ofSeconds(1));
+        recordFeedAt(70_000, 401_500);
+        assertThat(pacing.restBeforeNextTick(feeds, clock)).isZero();
+        // and when it picks up again, rests again
+        recordFeedAt(80_000, 420_000);
+        assertThat(pacing.restBeforeNextTick(feeds, clock)).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
