@@ -172,6 +172,9 @@ public class BenchRecords {
         return 0;
     }
 
+    /** A platform service's jar in a command line (the stack runs copies from .platform/jars/). */
+    static final Pattern PLATFORM_JAR = Pattern.compile("jars/(\\w+)\\.jar");
+
     /**
      * CPU seconds (user + system) used so far by each process of the host, grouped: the platform's jars by name,
      * postgres, elasticsearch, keycloak, this benchmark, other. Processes that ended are not counted.
@@ -185,7 +188,7 @@ public class BenchRecords {
                     String stat = Files.readString(d.resolve("stat"));
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-                    Matcher jar = Pattern.compile("jars/(\\w+)\\.jar").matcher(cmd);
+                    Matcher jar = PLATFORM_JAR.matcher(cmd);
                     String group = jar.find() ? jar.group(1) : cmd.contains("BenchRecords") ? "bench" : cmd.startsWith("postgres")
                             || cmd.contains("/postgres") ? "postgres" : cmd.contains("elasticsearch") ? "elasticsearch"
                             : cmd.contains("keycloak") ? "keycloak" : "other";
@@ -195,7 +198,7 @@ public class BenchRecords {
                 }
             }
         } catch (IOException e) {
-            return out;
+            // no /proc: nothing to tell
         }
         return out;
     }

@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets a bulk load have the host (decision 0011). While a feed's backlog is at least {@code platform.search.bulk.backlog}
- * changes (a department's batch or an import; a steady load stays far below it) and its head still grows by a tenth
- * of that between ticks (the load goes on), the indexer rests {@code pause} after each tick's step of work, until the live index has been behind for
- * {@code max-lag}; from then on, and as soon as the load stops, it follows at full speed until it is at the heads again. Resting costs little in the end: a summary fetched later reflects more of the backlog
- * (the indexer skips the changes a stored document already reflects), so fewer summaries and document writes cover it.
+ * changes (a department's batch or an import; a steady load stays far below it) and its head still grows by a tenth of
+ * that between ticks (the load goes on), the indexer rests {@code pause} after each tick's step of work, until the live
+ * index has been behind for {@code max-lag}; from then on, and as soon as the load stops, it follows at full speed until
+ * it is at the heads again. Resting costs little in the end: a summary fetched later reflects more of the backlog (the
+ * indexer skips the changes an applied summary already reflects), so fewer summaries and document writes cover it.
  */
 @Component
 class BulkPacing {
@@ -37,8 +38,8 @@ class BulkPacing {
 
     /**
      * How long to wait before the next tick of an indexer that is behind: {@code pause} while some feed of the live
-     * index is a bulk load's backlog whose head grew by a tenth of the threshold since the last call, and none has been behind for {@code max-lag};
-     * else nothing.
+     * index is a bulk load's backlog whose head grew by a tenth of the threshold since the last call, and none has been
+     * behind for {@code max-lag}; else nothing.
      */
     Duration restBeforeNextTick(Map<Feed, FeedStatus> feeds, Clock clock) {
         if (backlog <= 0 || pause.isZero()) {
@@ -57,11 +58,8 @@ class BulkPacing {
             // changes does not keep the indexer resting)
             bulk |= s.lagSequence() >= backlog && before != null && s.head() - before >= backlog / 10;
         }
-        if (tooLate) {
-            return Duration.ZERO; // behind for long enough: catch up at full speed
-        }
-        if (!bulk) {
-            return Duration.ZERO;
+        if (tooLate || !bulk) {
+            return Duration.ZERO; // no bulk load, or behind for long enough: follow at full speed
         }
         rests.increment();
         return pause;

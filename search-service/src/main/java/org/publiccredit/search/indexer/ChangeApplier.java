@@ -41,10 +41,10 @@ class ChangeApplier {
     private final FeedClient feeds;
     private final Clock clock;
     private final IndexerPhases phases;
-    private final BacklogReads backlogReads = new BacklogReads();
-    private final ReflectedSummaries reflected = new ReflectedSummaries(REFLECTED_CAPACITY);
     /** Subjects per index whose last applied summary is remembered (about 100 bytes each). */
     static final int REFLECTED_CAPACITY = 250_000;
+    private final BacklogReads backlogReads = new BacklogReads();
+    private final ReflectedSummaries reflected = new ReflectedSummaries(REFLECTED_CAPACITY);
 
     ChangeApplier(SubjectIndex index, FeedClient feeds, Clock clock, IndexerPhases phases) {
         this.index = index;
@@ -124,19 +124,11 @@ class ChangeApplier {
      */
     PendingWrite applyRecordChanges(String target, List<Change> changes, Long headSeq, boolean backlog,
             CompletableFuture<Map<String, Summary>> ahead, boolean async) throws IOException {
-        Map<String, Long> seqBySubject = new LinkedHashMap<>();
-        long pageLast = 0;
-        for (Change c : changes) {
-            pageLast = Math.max(pageLast, c.seq());
-            if (c.subjectId() != null && !c.subjectId().isBlank()) {
-                seqBySubject.merge(c.subjectId(), c.seq(), Math::max);
-            }
-        }
-        // a summary applied since these changes were committed reflects them already
-        seqBySubject.entrySet().removeIf(e -> reflected.covers(target, e.getKey(), e.getValue()));
+        Map<String, Long> seqBySubject = notYetReflected(target, changes);
         if (seqBySubject.isEmpty()) {
             return PendingWrite.DONE;
         }
+        long pageLast = changes.stream().mapToLong(Change::seq).max().orElse(0);
         long reflects = headSeq != null ? Math.max(headSeq, pageLast) : pageLast;
         int subjects = seqBySubject.size();
         if (!backlog || !backlogReads.readFirst(target)) {
@@ -189,6 +181,18 @@ class ChangeApplier {
      * (then only the summaries not current yet are fetched).
      */
     CompletableFuture<Map<String, Summary>> summariesAhead(String target, List<Change> changes, boolean backlog) {
+        Set<String> ids = notYetReflected(target, changes).keySet();
+        if (ids.isEmpty() || backlog && backlogReads.readFirst(target)) {
+            return null;
+        }
+        return FeedCalls.start(() -> fetchSummaries(ids));
+    }
+
+    /**
+     * The subjects a record page names with the latest seq of each, less those whose applied summary reflects that seq
+     * already (a summary applied since these changes were committed, {@link ReflectedSummaries}).
+     */
+    private Map<String, Long> notYetReflected(String target, List<Change> changes) {
         Map<String, Long> seqBySubject = new LinkedHashMap<>();
         for (Change c : changes) {
             if (c.subjectId() != null && !c.subjectId().isBlank()) {
@@ -196,11 +200,7 @@ class ChangeApplier {
             }
         }
         seqBySubject.entrySet().removeIf(e -> reflected.covers(target, e.getKey(), e.getValue()));
-        Set<String> ids = seqBySubject.keySet();
-        if (ids.isEmpty() || backlog && backlogReads.readFirst(target)) {
-            return null;
-        }
-        return FeedCalls.start(() -> fetchSummaries(ids));
+        return seqBySubject;
     }
 
     /**
