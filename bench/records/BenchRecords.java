@@ -61,11 +61,16 @@ public class BenchRecords {
         int sent = 0;
         while (sent < rows && System.nanoTime() - t0 < budget) {
             int n = Math.min(100_000, rows - sent);
+            java.util.Map<String, Double> cpuBatch = cpuByProcess();
+            double waited = metric(RECORD, "record_ingest_chunk_wait_seconds_sum");
             String totals = batch(officer, subjects, "BENCH-" + run + "-", sent, n, authority, random, csv);
             tsv.write(csv.toString());
             csv.setLength(0);
             sent += n;
-            System.out.printf("batch %s (%.0f s, load %s)%n", totals, (System.nanoTime() - t0) / 1e9, load());
+            // the request thread reads, validates and resolves while up to four chunks are stored: how long it waited for them
+            System.out.printf("batch %s (%.0f s, load %s; request thread waited for writers %.1f s; CPU-s %s)%n", totals,
+                    (System.nanoTime() - t0) / 1e9, load(), metric(RECORD, "record_ingest_chunk_wait_seconds_sum") - waited,
+                    cpuSince(cpuBatch));
         }
         double ingestSeconds = (System.nanoTime() - t0) / 1e9;
         rows = sent;
@@ -164,7 +169,12 @@ public class BenchRecords {
 
     /** A counter of search-service's Prometheus endpoint (0 when absent). */
     static double metric(String name) {
-        for (String line : get("http://127.0.0.1:8083/actuator/prometheus").split("\n")) {
+        return metric("http://127.0.0.1:8083", name);
+    }
+
+    /** A value of a service's Prometheus endpoint ({@code base}: the service's own address), 0 when absent. */
+    static double metric(String base, String name) {
+        for (String line : get(base + "/actuator/prometheus").split("\n")) {
             if (line.startsWith(name + " ")) {
                 return Double.parseDouble(line.substring(name.length() + 1).trim());
             }

@@ -5,13 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.publiccredit.commons.problem.ApiException;
 import org.publiccredit.commons.problem.FieldProblem;
 import org.publiccredit.commons.security.Caller;
@@ -28,9 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Ingestion (归集) of records from supplying departments: one record, or a streamed batch stored in chunks, each row
  * fully or not at all. The department is the token's; the natural key (department, category, documentNumber) makes a
  * re-push an update (new version, old one in history) or a no-op, never a duplicate. Here rows are read, validated,
- * gathered into chunks and their subjects resolved; {@link ChunkWriter} and {@link ChunkStore} store them (chunks with
- * disjoint keys several at once),
- * {@link BatchResults} makes the report.
+ * gathered into chunks; {@link ResolveAhead} resolves their subjects meanwhile, {@link ChunkWriter} and {@link ChunkStore}
+ * store them (chunks with disjoint keys several at once), {@link BatchResults} makes the report.
  */
 @Service
 public class IngestService {
@@ -113,9 +109,8 @@ public class IngestService {
         String department = department(caller);
         LimitedInputStream limited = new LimitedInputStream(body, maxBytes);
         BatchResults results = new BatchResults();
-        // read by the writer while the next chunk is resolved
-        Map<String, SubjectRef> resolved = new ConcurrentHashMap<>();
-        ChunkWriter writer = writers.open(department, results);
+        // the request thread reads and validates; the chunk before is resolved meanwhile, the ones before it stored
+        ResolveAhead pipeline = new ResolveAhead(resolver, resolveParallelism, writers.open(department, results));
         List<PendingRow> chunk = new ArrayList<>();
         Set<NaturalKey> chunkKeys = new HashSet<>();
         List<RowResult> chunkRejected = new ArrayList<>();
@@ -128,13 +123,13 @@ public class IngestService {
                 try {
                     parsed = reader.next();
                 } catch (CharacterCodingException e) {
-                    stopped = stop(writer, results, "ENCODING_NOT_UTF8", NOT_UTF8);
+                    stopped = stop(pipeline, results, "ENCODING_NOT_UTF8", NOT_UTF8);
                     break;
                 } catch (CsvReader.MalformedCsv e) {
-                    stopped = stop(writer, results, "MALFORMED_CSV", e.getMessage());
+                    stopped = stop(pipeline, results, "MALFORMED_CSV", e.getMessage());
                     break;
                 } catch (LimitedInputStream.TooLarge e) {
-                    stopped = stop(writer, results, "PAYLOAD_TOO_LARGE", "The upload is larger than " + maxBytes + " bytes");
+                    stopped = stop(pipeline, results, "PAYLOAD_TOO_LARGE", "The upload is larger than " + maxBytes + " bytes");
                     break;
                 }
                 if (parsed == null) {
@@ -158,23 +153,23 @@ public class IngestService {
                 NaturalKey key = row.key();
                 if (!chunkKeys.add(key) || chunk.size() >= chunkSize) {
                     // the same key twice in a chunk: store the first before reading the second against it
-                    flush(writer, chunk, chunkRejected, resolved);
+                    flush(pipeline, chunk, chunkRejected);
                     chunkKeys.clear();
                     chunkKeys.add(key);
                 }
                 chunk.add(row);
             }
         } catch (CharacterCodingException e) {
-            stopped = stop(writer, results, "ENCODING_NOT_UTF8", NOT_UTF8);
+            stopped = stop(pipeline, results, "ENCODING_NOT_UTF8", NOT_UTF8);
         } catch (LimitedInputStream.TooLarge e) {
             // the reader fills its first buffer when it is made: a limit below that size is passed there
-            stopped = stop(writer, results, "PAYLOAD_TOO_LARGE", "The upload is larger than " + maxBytes + " bytes");
+            stopped = stop(pipeline, results, "PAYLOAD_TOO_LARGE", "The upload is larger than " + maxBytes + " bytes");
         } finally {
             // a broken upload still finishes the chunk being stored: it is reported, never half-known
-            writer.await();
+            pipeline.await();
         }
-        flush(writer, chunk, chunkRejected, resolved);
-        writer.await();
+        flush(pipeline, chunk, chunkRejected);
+        pipeline.await();
         return results.report(stopped);
     }
 
@@ -182,60 +177,22 @@ public class IngestService {
      * Before anything was stored, a broken upload is refused as a whole; afterwards the report says where it stopped.
      * Waits for the chunk being stored first: it decides which of the two it is.
      */
-    private static String stop(ChunkWriter writer, BatchResults results, String code, String detail) {
-        writer.await();
+    private static String stop(ResolveAhead pipeline, BatchResults results, String code, String detail) {
+        pipeline.await();
         if (results.isEmpty()) {
             throw ApiException.invalid(code, detail, List.of());
         }
         return code;
     }
 
-    /**
-     * Resolves a chunk's subjects (on the request thread) and hands it to the writer: reading and resolving the next
-     * chunk overlaps with storing this one, each chunk in its own transaction, a chunk repeating a key of one being stored
-     * after it.
-     */
-    private void flush(ChunkWriter writer, List<PendingRow> chunk, List<RowResult> rejected, Map<String, SubjectRef> resolved) {
+    /** Hands the chunk and its refused rows to the resolving stage, which stores it after the chunks before it. */
+    private static void flush(ResolveAhead pipeline, List<PendingRow> chunk, List<RowResult> rejected) {
         if (chunk.isEmpty() && rejected.isEmpty()) {
             return;
         }
-        List<RowResult> allRejected = new ArrayList<>(rejected);
-        Map<String, ApiException> failures = resolveAll(chunk, resolved);
-        List<PendingRow> ready = new ArrayList<>();
-        for (PendingRow p : chunk) {
-            ApiException failure = failures.get(p.valid().identifier());
-            if (failure != null) {
-                allRejected.add(RowResult.rejected(p.row(), p.valid().documentNumber(), failure.code(), failure.errors().isEmpty()
-                        ? List.of(new FieldProblem("subject.identifier", failure.code(), failure.getMessage())) : failure.errors()));
-            } else {
-                ready.add(p);
-            }
-        }
-        writer.submit(ready, resolved, allRejected);
+        pipeline.submit(chunk, rejected);
         chunk.clear();
         rejected.clear();
-    }
-
-    /** Resolves the chunk's identifiers not yet known in this batch, in parallel (bounded). */
-    private Map<String, ApiException> resolveAll(List<PendingRow> chunk, Map<String, SubjectRef> resolved) {
-        Map<String, SubjectResolver.Request> todo = new LinkedHashMap<>();
-        chunk.forEach(p -> {
-            if (!resolved.containsKey(p.valid().identifier())) {
-                todo.putIfAbsent(p.valid().identifier(),
-                        new SubjectResolver.Request(p.valid().identifier(), p.valid().name(), p.valid().type()));
-            }
-        });
-        Map<String, ApiException> failures = new HashMap<>();
-        if (todo.isEmpty()) {
-            return failures;
-        }
-        resolver.resolveAll(todo.values(), resolveParallelism).forEach((identifier, answer) -> {
-            switch (answer) {
-                case SubjectResolver.Resolution.Resolved(SubjectRef ref) -> resolved.put(identifier, ref);
-                case SubjectResolver.Resolution.Failed(ApiException problem) -> failures.put(identifier, problem);
-            }
-        });
-        return failures;
     }
 
     private static String department(Caller caller) {

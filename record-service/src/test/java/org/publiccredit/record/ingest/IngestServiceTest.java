@@ -309,6 +309,41 @@ class IngestServiceTest {
     }
 
     @Test
+    void theNextChunkIsReadWhileTheSubjectsOfTheChunkBeforeAreResolved() throws IOException {
+        Thread requestThread = Thread.currentThread();
+        AtomicInteger validated = new AtomicInteger();
+        when(catalog.find(anyString())).thenAnswer(inv -> {
+            if (Thread.currentThread() == requestThread) {
+                validated.incrementAndGet();
+            }
+            return Optional.ofNullable(CatalogFixtures.entry(inv.getArgument(0)));
+        });
+        AtomicInteger validatedDuringFirstResolve = new AtomicInteger();
+        AtomicInteger calls = new AtomicInteger();
+        doAnswer(inv -> {
+            if (calls.getAndIncrement() == 0) {
+                // subject-service is slow: the rows of the next chunk (3, 4) and the row after it (5) are read meanwhile
+                long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+                while (validated.get() < 5 && System.nanoTime() < until) {
+                    Thread.sleep(5);
+                }
+                validatedDuringFirstResolve.set(validated.get());
+            }
+            Map<String, SubjectResolver.Resolution> out = new HashMap<>();
+            inv.<Collection<SubjectResolver.Request>>getArgument(0).forEach(r -> out.put(r.identifier(),
+                    new SubjectResolver.Resolution.Resolved(subject(r.identifier(), r.name()))));
+            return out;
+        }).when(resolver).resolveAll(any(), anyInt());
+
+        BatchReport report = batch(service(2), ndjson(IntStream.rangeClosed(1, 6).mapToObj(i -> line(i % 2 == 0 ? ACME : BETA, "D" + i,
+                "事实")).toArray(String[]::new)));
+
+        assertThat(validatedDuringFirstResolve.get()).as("rows read and validated while the first chunk was resolved").isEqualTo(5);
+        assertThat(report.rows()).extracting(RowResult::row).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(report.totals().created()).isEqualTo(6);
+    }
+
+    @Test
     void chunksWithDisjointKeysAreStoredAtOnce() throws IOException {
         AtomicInteger storing = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
