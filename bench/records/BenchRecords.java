@@ -67,8 +67,8 @@ public class BenchRecords {
             tsv.write(csv.toString());
             csv.setLength(0);
             sent += n;
-            // the request thread reads, validates and resolves while up to four chunks are stored: how long it waited for them
-            System.out.printf("batch %s (%.0f s, load %s; request thread waited for writers %.1f s; CPU-s %s)%n", totals,
+            // a batch reads, resolves and stores chunks at once: how long the resolved chunks waited for a writer
+            System.out.printf("batch %s (%.0f s, load %s; waited for writers %.1f s; CPU-s %s)%n", totals,
                     (System.nanoTime() - t0) / 1e9, load(), metric(RECORD, "record_ingest_chunk_wait_seconds_sum") - waited,
                     cpuSince(cpuBatch));
         }

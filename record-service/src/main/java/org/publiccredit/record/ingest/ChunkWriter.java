@@ -14,7 +14,7 @@ import org.publiccredit.record.creditrecord.NaturalKey;
 import org.slf4j.MDC;
 
 /**
- * Stores the chunks of one batch on virtual threads while the request thread reads, validates and resolves the next.
+ * Stores the chunks of one batch on virtual threads while the next ones are read, validated and resolved.
  * Several chunks are stored at once (each in its own transaction) only when no two of them share a natural key: a chunk
  * that repeats a key of one being stored waits for it, so the versions of a key are stored in the order of the rows.
  * Chunks with disjoint keys are independent, exactly like two departments' batches arriving together; their feed rows

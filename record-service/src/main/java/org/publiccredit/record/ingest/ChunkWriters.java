@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * time, and up to {@code platform.batch.store-parallelism} at once while the service-wide extra connections
  * ({@code platform.batch.store-shared-slots}) last, so concurrent batches never take the whole pool from checks and feeds.
  * Its timers tell where a batch's time goes: {@code record.ingest.chunk.store} (one chunk's transaction) against
- * {@code record.ingest.chunk.wait} (the request thread waiting for a free writer, i.e. storing is the slower side).
+ * {@code record.ingest.chunk.wait} (the resolving stage waiting for a free writer, i.e. storing is the slower side).
  */
 @Component
 class ChunkWriters {
@@ -38,7 +38,7 @@ class ChunkWriters {
         this.storeTimer = Timer.builder("record.ingest.chunk.store").description("One chunk of a batch stored, in its transaction")
                 .register(meters);
         this.waitTimer = Timer.builder("record.ingest.chunk.wait")
-                .description("The request thread waiting for a chunk writer before handing it the next chunk").register(meters);
+                .description("A batch waiting for a chunk writer before handing it the next chunk").register(meters);
     }
 
     ChunkWriter open(String department, BatchResults results) {

@@ -22,10 +22,10 @@ import org.slf4j.MDC;
  * rows, so the writer gets the chunks as before (a repeated key still waits for its earlier version) and no two
  * resolve calls of one batch create the same subject at once.
  * <p>
- * Resolving on the request thread made it the slowest stage of a batch of new subjects: a chunk's subjects took
- * subject-service 100-400 ms to register, during which nothing was read and the writers ran dry (2026-12-07: a first
- * 100,000-row batch over 43,000 new subjects took 19 s against 9-12 s for the later ones, the request thread never
- * waiting for a writer).
+ * With new subjects, resolving is the slow part of a chunk: subject-service registers ~1,000 subjects in 100-400 ms.
+ * On the request thread that time added to the reading. Here it overlaps with it, which counts where subject-service
+ * answers from other machines. On the two-core benchmark host, where all services share the cores, the first batch of
+ * new subjects took as long as before (18-21 s against 19 s): resolving itself is the limit there (bench/RESULTS.md).
  */
 final class ResolveAhead {
 
