@@ -257,7 +257,7 @@ public class BenchRecords {
         Path full = Files.createTempFile("bench-records-full", ".tsv");
         java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
         String now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString();
-        String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String today = LocalDate.now(org.publiccredit.commons.calendar.PlatformZone.ZONE).toString();
         Random random = new Random(5);
         long millis = System.currentTimeMillis();
         try (var in = Files.newBufferedReader(narrow); var out = Files.newBufferedWriter(full)) {

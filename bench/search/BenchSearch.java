@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAccumulator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.publiccredit.commons.calendar.PlatformZone;
 import org.publiccredit.commons.id.Uscc;
 
 /**
@@ -62,7 +63,7 @@ public class BenchSearch {
     static final String KEYCLOAK = System.getenv().getOrDefault("KEYCLOAK", "http://localhost:8180");
     static final String ALIAS = System.getenv().getOrDefault("SEARCH_ALIAS", "subjects");
     static final String PSQL_URL = "postgresql://bench:bench@127.0.0.1:15432/bench";
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = PlatformZone.ZONE;
 
     static final String[] CITIES = {"柳州", "梧州", "南宁", "桂林", "北海", "玉林", "百色", "钦州"};
     static final String[] REGIONS = {"450202", "450403", "450102", "450302", "450502", "450902", "451002", "450702"};

@@ -23,7 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.publiccredit.commons.calendar.PlatformZone;
 import org.publiccredit.commons.id.Uscc;
 
 public class SeedCases {
@@ -40,7 +40,7 @@ public class SeedCases {
     static final String ENT1 = "91450200MA5K00012P";
     static final String ENT2 = "91450403MA5K000470";
     static final String CITIZEN1 = "450202199001011237";
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final LocalDate TODAY = LocalDate.now(PlatformZone.ZONE);
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Map<String, String> TOKENS = new HashMap<>();
